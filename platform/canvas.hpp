@@ -1,0 +1,57 @@
+// The small drawing interface screens render through. platform/ implements it with SDL2
+// (SdlCanvas); tests implement it to check layout without pixels.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace aff {
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    bool operator==(const Color&) const = default;
+};
+
+struct Rect {
+    int x = 0, y = 0, w = 0, h = 0;
+    int right() const { return x + w; }
+    int bottom() const { return y + h; }
+    bool contains(const Rect& o) const {
+        return o.x >= x && o.y >= y && o.right() <= right() && o.bottom() <= bottom();
+    }
+    bool intersects(const Rect& o) const {
+        return o.x < right() && x < o.right() && o.y < bottom() && y < o.bottom();
+    }
+    bool operator==(const Rect&) const = default;
+};
+
+struct Size {
+    int w = 0, h = 0;
+    bool operator==(const Size&) const = default;
+};
+
+enum class Weight : std::uint8_t { regular, bold };
+
+struct Font {
+    int px = 16;  // line height in pixels
+    Weight weight = Weight::regular;
+    bool operator==(const Font&) const = default;
+};
+
+struct TextSize {
+    int w = 0, h = 0;
+};
+
+class Canvas {
+public:
+    virtual ~Canvas() = default;
+    virtual Size size() const = 0;
+    virtual void clear(Color color) = 0;
+    virtual void fill_rect(const Rect& rect, Color color) = 0;
+    // The box a single line of UTF-8 text takes in `font`.
+    virtual TextSize measure(std::string_view utf8, const Font& font) = 0;
+    // Draws one line of text with its top-left corner at (x, y).
+    virtual void draw_text(std::string_view utf8, int x, int y, const Font& font, Color color) = 0;
+};
+
+}  // namespace aff

@@ -1,0 +1,493 @@
+// Display over SDL2, in the manner of Dear ImGui's SDL backends: SDL events are translated into
+// the few InputEvents the kiosk understands, and drawing goes through an SdlCanvas. A display
+// mounted sideways is drawn into a texture of the rotated size and copied onto the screen turned.
+#include "platform/font_set.hpp"
+#include "platform/sdl_canvas.hpp"
+#include "platform/video.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <string>
+
+namespace aff {
+namespace {
+
+// Set from a signal handler, so they are lock-free atomics with static storage: the only
+// mutable global state in platform/, and why one Display is open at a time.
+std::atomic<bool> stop_requested{false};
+std::atomic<bool> display_open{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+void on_stop_signal(int /*signal*/) { stop_requested.store(true); }
+
+// A signal cannot wake SDL_WaitEventTimeout safely (pushing an event is not async-signal-safe),
+// so waits are cut into slices this long and the flag is checked between them.
+constexpr Uint32 max_wait_slice_ms = 200;
+constexpr int max_window_side = 16384;
+
+class DisplaySlot {
+public:
+    DisplaySlot() {
+        if (display_open.exchange(true)) {
+            throw PlatformError("a Display is already open");
+        }
+    }
+    ~DisplaySlot() { display_open.store(false); }
+    DisplaySlot(const DisplaySlot&) = delete;
+    DisplaySlot& operator=(const DisplaySlot&) = delete;
+};
+
+// SIGTERM (systemd stopping the kiosk) and SIGINT become a quit event instead of killing the
+// process mid-frame; SDL's own handlers are turned off by a hint.
+class StopSignals {
+public:
+    StopSignals() {
+        stop_requested.store(false);
+        struct sigaction action {};
+        action.sa_handler = on_stop_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGTERM, &action, &previous_term_);
+        sigaction(SIGINT, &action, &previous_int_);
+    }
+    ~StopSignals() {
+        sigaction(SIGTERM, &previous_term_, nullptr);
+        sigaction(SIGINT, &previous_int_, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+    struct sigaction previous_term_ {};
+    struct sigaction previous_int_ {};
+};
+
+// SDL's video subsystem, reference-counted by SDL; SDL as a whole is shut down with the last user.
+class SdlVideo {
+public:
+    explicit SdlVideo(bool fullscreen) {
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+        SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, fullscreen ? "1" : "0");
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+            throw PlatformError(std::string("cannot initialise SDL video: ") + SDL_GetError());
+        }
+    }
+    ~SdlVideo() {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        if (SDL_WasInit(SDL_INIT_EVERYTHING) == 0) {
+            SDL_Quit();
+        }
+    }
+    SdlVideo(const SdlVideo&) = delete;
+    SdlVideo& operator=(const SdlVideo&) = delete;
+};
+
+const DisplayOptions& checked(const DisplayOptions& options) {
+    const int r = options.rotation;
+    if (r != 0 && r != 90 && r != 180 && r != 270) {
+        throw PlatformError("display rotation " + std::to_string(r) +
+                            " is not one of 0, 90, 180, 270");
+    }
+    const Size s = options.size;
+    if (!options.fullscreen &&
+        (s.w < 1 || s.h < 1 || s.w > max_window_side || s.h > max_window_side)) {
+        throw PlatformError("window size " + std::to_string(s.w) + "x" + std::to_string(s.h) +
+                            " is outside 1..16384 pixels a side");
+    }
+    return options;
+}
+
+WindowPtr make_window(const DisplayOptions& options) {
+    SDL_Rect place{static_cast<int>(SDL_WINDOWPOS_CENTERED),
+                   static_cast<int>(SDL_WINDOWPOS_CENTERED), options.size.w, options.size.h};
+    // Made as large as the screen from the start: under X with no window manager (a bare
+    // `xinit` kiosk) nobody else would grow a fullscreen window to cover it.
+    if (options.fullscreen && SDL_GetDisplayBounds(0, &place) != 0) {
+        throw PlatformError(std::string("cannot read the screen's size: ") + SDL_GetError());
+    }
+    const Uint32 flags = options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+    WindowPtr window{
+        SDL_CreateWindow(options.title.c_str(), place.x, place.y, place.w, place.h, flags)};
+    if (!window) {
+        throw PlatformError(std::string("cannot open a window: ") + SDL_GetError());
+    }
+    return window;
+}
+
+RendererPtr make_renderer(SDL_Window& window, bool rotated) {
+    const Uint32 target = rotated ? SDL_RENDERER_TARGETTEXTURE : 0;
+    const Uint32 choices[] = {SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC,
+                              SDL_RENDERER_ACCELERATED, SDL_RENDERER_SOFTWARE};
+    for (const Uint32 flags : choices) {
+        if (RendererPtr renderer{SDL_CreateRenderer(&window, -1, flags | target)}) {
+            return renderer;
+        }
+    }
+    throw PlatformError(std::string("cannot create a renderer: ") + SDL_GetError());
+}
+
+Size output_size(SDL_Renderer& renderer) {
+    Size size;
+    if (SDL_GetRendererOutputSize(&renderer, &size.w, &size.h) != 0) {
+        throw PlatformError(std::string("cannot read the screen size: ") + SDL_GetError());
+    }
+    return size;
+}
+
+Size rotated(Size size, int rotation) { return rotation % 180 == 0 ? size : Size{size.h, size.w}; }
+
+bool is_staff_chord(const SDL_Keysym& key) {
+    const Uint16 mod = key.mod;
+    // The scancode too, so the chord works with a Kazakh or Russian layout active.
+    return (key.sym == SDLK_q || key.scancode == SDL_SCANCODE_Q) && (mod & KMOD_CTRL) != 0 &&
+           (mod & KMOD_ALT) != 0 && (mod & KMOD_SHIFT) != 0;
+}
+
+InputEvent event_of(InputEvent::Type type) {
+    InputEvent event;
+    event.type = type;
+    return event;
+}
+
+struct Vec {
+    float x = 0;
+    float y = 0;
+};
+
+class SdlDisplay final : public Display {
+public:
+    explicit SdlDisplay(const DisplayOptions& options)
+        : video_(checked(options).fullscreen),
+          fullscreen_(options.fullscreen),
+          rotation_(options.rotation),
+          fonts_(options.fonts),
+          window_(make_window(options)),
+          renderer_(make_renderer(*window_, rotation_ != 0)),
+          canvas_(*renderer_, fonts_, rotated(output_size(*renderer_), rotation_)) {
+        SDL_ShowCursor(fullscreen_ ? SDL_DISABLE : SDL_ENABLE);
+        fit_to_output();
+        if (rotation_ != 0 && !target_) {
+            throw PlatformError(std::string("cannot create the rotation texture: ") +
+                                SDL_GetError());
+        }
+        canvas_.clear(Color{0, 0, 0, 255});
+        present();
+        log_opened();
+    }
+
+    Canvas& canvas() override { return canvas_; }
+    const TextCacheStats& text_cache_stats() const override {
+        return canvas_.text_cache().stats();
+    }
+
+    void present() override {
+        if (!target_) {
+            SDL_RenderPresent(renderer_.get());
+            return;
+        }
+        SDL_Renderer* renderer = renderer_.get();
+        SDL_SetRenderTarget(renderer, nullptr);
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+        int w = 0;
+        int h = 0;
+        SDL_QueryTexture(target_.get(), nullptr, nullptr, &w, &h);
+        // Centred on the screen, so turning it about its centre lands it exactly on the screen.
+        const SDL_FRect dst{static_cast<float>(output_.w - w) / 2.0f,
+                            static_cast<float>(output_.h - h) / 2.0f, static_cast<float>(w),
+                            static_cast<float>(h)};
+        SDL_RenderCopyExF(renderer, target_.get(), nullptr, &dst, rotation_, nullptr,
+                          SDL_FLIP_NONE);
+        SDL_RenderPresent(renderer);
+        SDL_SetRenderTarget(renderer, target_.get());
+    }
+
+    InputEvent wait_event(std::chrono::milliseconds timeout) override {
+        const Uint64 deadline =
+            SDL_GetTicks64() + static_cast<Uint64>(std::max<std::int64_t>(0, timeout.count()));
+        for (;;) {
+            if (stop_requested.load()) {
+                return event_of(InputEvent::Type::quit);
+            }
+            const Uint64 now = SDL_GetTicks64();
+            const Uint32 slice =
+                now >= deadline ? 0 : static_cast<Uint32>(std::min<Uint64>(deadline - now,
+                                                                           max_wait_slice_ms));
+            SDL_Event event;
+            const bool got = slice > 0 ? SDL_WaitEventTimeout(&event, static_cast<int>(slice)) == 1
+                                       : SDL_PollEvent(&event) == 1;
+            if (got) {
+                const InputEvent input = translate(event);
+                if (input.type != InputEvent::Type::none) {
+                    return input;
+                }
+            } else if (slice == 0) {
+                return InputEvent{};
+            }
+        }
+    }
+
+private:
+    struct Press {
+        bool down = false;
+        bool finger = false;
+        SDL_FingerID finger_id = 0;
+        float travelled = 0;  // output pixels along the path, to tell a tap from a drag
+    };
+
+    InputEvent translate(const SDL_Event& event) {
+        switch (event.type) {
+        case SDL_QUIT:
+            return event_of(fullscreen_ ? InputEvent::Type::none : InputEvent::Type::quit);
+        case SDL_WINDOWEVENT:
+            return window_event(event.window);
+        case SDL_RENDER_TARGETS_RESET:
+            return event_of(InputEvent::Type::redraw);
+        case SDL_RENDER_DEVICE_RESET:
+            // Every texture is gone with the device; lines are rasterised again on demand.
+            canvas_.text_cache().clear();
+            target_.reset();
+            fit_to_output();
+            return event_of(InputEvent::Type::redraw);
+        case SDL_KEYDOWN:
+            return key_event(event.key);
+        case SDL_MOUSEBUTTONDOWN:
+            if (event.button.which != SDL_TOUCH_MOUSEID && event.button.button == SDL_BUTTON_LEFT &&
+                !press_.down) {
+                press_ = Press{true, false, 0, 0};
+            }
+            return InputEvent{};
+        case SDL_MOUSEMOTION:
+            return mouse_motion(event.motion);
+        case SDL_MOUSEBUTTONUP:
+            if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT ||
+                !press_.down || press_.finger) {
+                return InputEvent{};
+            }
+            return release(window_to_output(Vec{static_cast<float>(event.button.x),
+                                                static_cast<float>(event.button.y)}));
+        case SDL_FINGERDOWN:
+            if (!press_.down) {
+                press_ = Press{true, true, event.tfinger.fingerId, 0};
+            }
+            return InputEvent{};
+        case SDL_FINGERMOTION:
+            return finger_motion(event.tfinger);
+        case SDL_FINGERUP:
+            if (!press_.down || !press_.finger || press_.finger_id != event.tfinger.fingerId) {
+                return InputEvent{};
+            }
+            return release(Vec{event.tfinger.x * static_cast<float>(output_.w),
+                               event.tfinger.y * static_cast<float>(output_.h)});
+        default:
+            return InputEvent{};
+        }
+    }
+
+    InputEvent window_event(const SDL_WindowEvent& window) {
+        switch (window.event) {
+        case SDL_WINDOWEVENT_CLOSE:
+            return event_of(fullscreen_ ? InputEvent::Type::none : InputEvent::Type::quit);
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            fit_to_output();
+            return event_of(InputEvent::Type::redraw);
+        case SDL_WINDOWEVENT_SHOWN:
+        case SDL_WINDOWEVENT_EXPOSED:
+        case SDL_WINDOWEVENT_RESTORED:
+            return event_of(InputEvent::Type::redraw);
+        case SDL_WINDOWEVENT_FOCUS_LOST:
+            press_ = Press{};
+            return InputEvent{};
+        default:
+            return InputEvent{};
+        }
+    }
+
+    InputEvent key_event(const SDL_KeyboardEvent& key) const {
+        if (is_staff_chord(key.keysym)) {
+            return event_of(InputEvent::Type::quit);
+        }
+        if (key.keysym.sym == SDLK_ESCAPE && !fullscreen_ && key.repeat == 0) {
+            return event_of(InputEvent::Type::key_escape);
+        }
+        return InputEvent{};
+    }
+
+    InputEvent mouse_motion(const SDL_MouseMotionEvent& motion) {
+        if (motion.which == SDL_TOUCH_MOUSEID || !press_.down || press_.finger ||
+            (motion.state & SDL_BUTTON_LMASK) == 0) {
+            return InputEvent{};
+        }
+        Vec delta{static_cast<float>(motion.xrel), static_cast<float>(motion.yrel)};
+        // Motion arrives far faster than frames; one drag per burst keeps redraws down.
+        SDL_Event next;
+        while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
+               next.type == SDL_MOUSEMOTION && next.motion.which != SDL_TOUCH_MOUSEID &&
+               (next.motion.state & SDL_BUTTON_LMASK) != 0) {
+            SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_MOUSEMOTION, SDL_MOUSEMOTION);
+            delta.x += static_cast<float>(next.motion.xrel);
+            delta.y += static_cast<float>(next.motion.yrel);
+        }
+        return drag(window_to_output(delta));
+    }
+
+    InputEvent finger_motion(const SDL_TouchFingerEvent& finger) {
+        if (!press_.down || !press_.finger || finger.fingerId != press_.finger_id) {
+            return InputEvent{};
+        }
+        Vec delta{finger.dx, finger.dy};
+        SDL_Event next;
+        while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
+               next.type == SDL_FINGERMOTION && next.tfinger.fingerId == press_.finger_id) {
+            SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_FINGERMOTION, SDL_FINGERMOTION);
+            delta.x += next.tfinger.dx;
+            delta.y += next.tfinger.dy;
+        }
+        return drag(Vec{delta.x * static_cast<float>(output_.w),
+                        delta.y * static_cast<float>(output_.h)});
+    }
+
+    // `delta` in output pixels. Fractions are carried over so slow finger drags are not lost.
+    InputEvent drag(Vec delta) {
+        press_.travelled += std::abs(delta.x) + std::abs(delta.y);
+        const Vec turned = turn_delta(delta);
+        drag_rest_.x += turned.x;
+        drag_rest_.y += turned.y;
+        InputEvent event = event_of(InputEvent::Type::drag);
+        event.dx = static_cast<int>(drag_rest_.x);
+        event.dy = static_cast<int>(drag_rest_.y);
+        drag_rest_.x -= static_cast<float>(event.dx);
+        drag_rest_.y -= static_cast<float>(event.dy);
+        if (event.dx == 0 && event.dy == 0) {
+            return InputEvent{};
+        }
+        return event;
+    }
+
+    // `at` in output pixels.
+    InputEvent release(Vec at) {
+        const bool tap = press_.travelled <= tap_slop();
+        press_ = Press{};
+        drag_rest_ = Vec{};
+        if (!tap) {
+            return InputEvent{};
+        }
+        const Vec point = to_canvas(at);
+        const Size size = canvas_.size();
+        InputEvent event = event_of(InputEvent::Type::tap);
+        event.x = std::clamp(static_cast<int>(point.x), 0, std::max(0, size.w - 1));
+        event.y = std::clamp(static_cast<int>(point.y), 0, std::max(0, size.h - 1));
+        return event;
+    }
+
+    // How far a finger may wander and still tap: about a fortieth of the screen's short side.
+    float tap_slop() const {
+        return std::max(12.0f, static_cast<float>(std::min(output_.w, output_.h)) / 40.0f);
+    }
+
+    // Window coordinates (what mouse events carry) to output pixels (they differ on high-DPI).
+    Vec window_to_output(Vec v) const {
+        int w = 0;
+        int h = 0;
+        SDL_GetWindowSize(window_.get(), &w, &h);
+        if (w <= 0 || h <= 0) {
+            return v;
+        }
+        return Vec{v.x * static_cast<float>(output_.w) / static_cast<float>(w),
+                   v.y * static_cast<float>(output_.h) / static_cast<float>(h)};
+    }
+
+    // Undoes the clockwise turn present() gives the canvas, for a point on the output.
+    Vec to_canvas(Vec p) const {
+        const auto w = static_cast<float>(output_.w);
+        const auto h = static_cast<float>(output_.h);
+        switch (rotation_) {
+        case 90:
+            return Vec{p.y, w - p.x};
+        case 180:
+            return Vec{w - p.x, h - p.y};
+        case 270:
+            return Vec{h - p.y, p.x};
+        default:
+            return p;
+        }
+    }
+
+    Vec turn_delta(Vec d) const {
+        switch (rotation_) {
+        case 90:
+            return Vec{d.y, -d.x};
+        case 180:
+            return Vec{-d.x, -d.y};
+        case 270:
+            return Vec{-d.y, d.x};
+        default:
+            return d;
+        }
+    }
+
+    // Reads the output size and, for a rotated display, makes the texture the canvas draws into
+    // match it. If that texture cannot be made the old one stays, so drawing goes on.
+    void fit_to_output() {
+        // With a target texture set, SDL reports the texture's size rather than the screen's.
+        SDL_SetRenderTarget(renderer_.get(), nullptr);
+        output_ = output_size(*renderer_);
+        const Size logical = rotated(output_, rotation_);
+        if (rotation_ == 0) {
+            canvas_.resize(logical);
+            return;
+        }
+        TexturePtr target{SDL_CreateTexture(renderer_.get(), SDL_PIXELFORMAT_ARGB8888,
+                                            SDL_TEXTUREACCESS_TARGET, logical.w, logical.h)};
+        if (target) {
+            target_ = std::move(target);
+            canvas_.resize(logical);
+        } else {
+            SDL_LogError(SDL_LOG_CATEGORY_RENDER, "cannot resize the rotation texture: %s",
+                         SDL_GetError());
+        }
+        if (target_) {
+            SDL_SetRenderTarget(renderer_.get(), target_.get());
+        }
+    }
+
+    void log_opened() const {
+        SDL_RendererInfo info{};
+        SDL_GetRendererInfo(renderer_.get(), &info);
+        SDL_Log("display: video driver %s, renderer %s%s, output %dx%d, canvas %dx%d, rotation %d",
+                SDL_GetCurrentVideoDriver(), info.name,
+                (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0 ? " with vsync" : "", output_.w,
+                output_.h, canvas_.size().w, canvas_.size().h, rotation_);
+    }
+
+    // Declared in the order they depend on each other; destroyed in reverse.
+    DisplaySlot slot_;
+    SdlVideo video_;
+    StopSignals signals_;
+    const bool fullscreen_;
+    const int rotation_;
+    FontSet fonts_;
+    WindowPtr window_;
+    RendererPtr renderer_;
+    SdlCanvas canvas_;
+    TexturePtr target_;  // what the canvas draws into when the display is rotated
+    Size output_;
+    Press press_;
+    Vec drag_rest_;
+};
+
+}  // namespace
+
+Display::~Display() = default;
+
+std::unique_ptr<Display> Display::open(const DisplayOptions& options) {
+    return std::make_unique<SdlDisplay>(options);
+}
+
+}  // namespace aff

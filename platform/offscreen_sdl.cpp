@@ -1,0 +1,82 @@
+// Offscreen: SDL's software renderer drawing into a memory surface. Neither the renderer nor its
+// textures need SDL's video subsystem, so this works with no display and any (or no) video
+// driver; only SDL_ttf is initialised.
+#include "platform/font_set.hpp"
+#include "platform/sdl_canvas.hpp"
+#include "platform/video.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <string>
+
+namespace aff {
+namespace {
+
+// Larger frames than any screen are a mistake in the request, not a screenshot.
+constexpr int max_side = 16384;
+
+SurfacePtr make_surface(Size size) {
+    if (size.w < 1 || size.h < 1 || size.w > max_side || size.h > max_side) {
+        throw PlatformError("offscreen frame " + std::to_string(size.w) + "x" +
+                            std::to_string(size.h) + " is outside 1..16384 pixels a side");
+    }
+    SurfacePtr surface{
+        SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888)};
+    if (!surface) {
+        throw PlatformError(std::string("cannot allocate the offscreen frame: ") +
+                            SDL_GetError());
+    }
+    return surface;
+}
+
+RendererPtr make_renderer(SDL_Surface& surface) {
+    RendererPtr renderer{SDL_CreateSoftwareRenderer(&surface)};
+    if (!renderer) {
+        throw PlatformError(std::string("cannot create the software renderer: ") +
+                            SDL_GetError());
+    }
+    return renderer;
+}
+
+class SdlOffscreen final : public Offscreen {
+public:
+    SdlOffscreen(Size size, const FontFiles& fonts)
+        : surface_(make_surface(size)),
+          renderer_(make_renderer(*surface_)),
+          fonts_(fonts),
+          canvas_(*renderer_, fonts_, size) {
+        canvas_.clear(Color{0, 0, 0, 255});
+    }
+
+    Canvas& canvas() override { return canvas_; }
+
+    void save_png(const std::string& path) override {
+        if (path.empty()) {
+            throw PlatformError("cannot save a PNG: no path given");
+        }
+        SDL_RenderFlush(renderer_.get());
+        if (IMG_SavePNG(surface_.get(), path.c_str()) != 0) {
+            throw PlatformError("cannot save PNG '" + path + "': " + IMG_GetError());
+        }
+    }
+
+    const TextCacheStats& text_cache_stats() const override { return canvas_.text_cache().stats(); }
+
+private:
+    // Declared in the order they depend on each other; destroyed in reverse.
+    SurfacePtr surface_;
+    RendererPtr renderer_;
+    FontSet fonts_;
+    SdlCanvas canvas_;
+};
+
+}  // namespace
+
+Offscreen::~Offscreen() = default;
+
+std::unique_ptr<Offscreen> Offscreen::create(Size size, const FontFiles& fonts) {
+    return std::make_unique<SdlOffscreen>(size, fonts);
+}
+
+}  // namespace aff
