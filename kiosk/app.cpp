@@ -1,0 +1,241 @@
+#include "kiosk/app.hpp"
+
+#include "kiosk/board_screen.hpp"
+#include "kiosk/shifted_clock.hpp"
+#include "kiosk/i18n.hpp"
+#include "kiosk/language_cycle.hpp"
+#include "kiosk/screen.hpp"
+#include "platform/fonts.hpp"
+#include "platform/paths.hpp"
+#include "platform/video.hpp"
+#include "sync/feed_parse.hpp"
+#include "sync/store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace aff {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr int exit_failure = 1;
+constexpr milliseconds shortest_wait{10};  // guards the loop should a deadline be already past
+constexpr milliseconds longest_wait{60'000};
+
+// A failure that stops the kiosk, with its one-line reason.
+class KioskError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string read_file(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        throw KioskError("cannot read '" + path + "': " + ec.message());
+    }
+    if (size > ParseLimits{}.max_bytes) {
+        throw KioskError("'" + path + "' is too large to be a feed (" + std::to_string(size) +
+                         " bytes)");
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (!in || !(bytes << in.rdbuf())) {
+        throw KioskError("cannot read '" + path + "'");
+    }
+    return bytes.str();
+}
+
+// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once.
+void seed_demo(Store& store, const std::string& path, Instant now, std::ostream& out) {
+    std::string bytes;
+    try {
+        bytes = read_file(path);
+    } catch (const KioskError& e) {
+        throw KioskError(std::string("the cache is empty and the demo feed is missing: ") +
+                         e.what());
+    }
+    const ParseResult parsed = parse_feed(bytes);
+    if (!parsed.ok()) {
+        std::string first = "unknown error";
+        for (const auto& diagnostic : parsed.diagnostics) {
+            if (diagnostic.severity == Diagnostic::Severity::error) {
+                first = diagnostic.to_string();
+                break;
+            }
+        }
+        throw KioskError("the demo feed '" + path + "' is not a valid feed: " + first + " (" +
+                         std::to_string(parsed.error_count()) + " errors)");
+    }
+    store.apply(*parsed.feed, now);
+    out << "kiosk: the cache was empty: loaded the demo feed " << path << " ("
+        << parsed.feed->screenings.size() << " screenings)\n";
+}
+
+std::string choose_venue(const Store& store, const std::string& wanted) {
+    const auto venues = store.venues();
+    if (venues.empty()) {
+        throw KioskError("the schedule has no venues");
+    }
+    if (wanted.empty()) {
+        return venues.front().id;
+    }
+    if (!store.venue(wanted)) {
+        std::string known;
+        for (const auto& venue : venues) {
+            known += (known.empty() ? "" : ", ") + venue.id;
+        }
+        throw KioskError("no venue '" + wanted + "' in the schedule (venues: " + known + ")");
+    }
+    return wanted;
+}
+
+// Everything the screens need, set up once.
+struct Kiosk {
+    Store store;
+    I18n i18n;
+    std::string venue;
+    FontFiles fonts;
+};
+
+Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
+    std::string db = config.db;
+    std::string demo = config.demo_feed;
+    try {
+        if (db.empty()) {
+            db = state_dir() + "/cache.db";
+        }
+        if (demo.empty()) {
+            demo = data_dir() + "/demo/feed.json";
+        }
+    } catch (const PlatformError& e) {
+        throw KioskError(e.what());
+    }
+
+    Store store = [&] {
+        try {
+            return Store::open(db);
+        } catch (const StoreError& e) {
+            throw KioskError(std::string("cannot open the ") + e.what());
+        }
+    }();
+    if (store.empty()) {
+        seed_demo(store, demo, clock.now(), out);
+    }
+    if (!store.timezone()) {
+        throw KioskError("the schedule's time zone '" + store.info()->timezone +
+                         "' is not in the tz database");
+    }
+    std::string venue = choose_venue(store, config.venue);
+
+    I18n i18n = [&] {
+        try {
+            return I18n::load(data_dir() + "/i18n");
+        } catch (const I18nError& e) {
+            throw KioskError(e.what());
+        }
+    }();
+    auto fonts = find_font_files(config.font);
+    if (!fonts) {
+        throw KioskError("fontconfig has no font family '" + config.font + "'");
+    }
+    return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts)};
+}
+
+LanguageCycle language_cycle(const Config& config, const Clock& clock) {
+    if (config.lang) {
+        return LanguageCycle::pinned(*config.lang);
+    }
+    return LanguageCycle(config.languages, std::chrono::seconds(config.rotate_seconds),
+                         clock.ticks());
+}
+
+int take_screenshot(const Config& config, Kiosk& kiosk, const Clock& clock, std::ostream& out) {
+    auto frame = Offscreen::create(config.size, kiosk.fonts);
+    LanguageCycle languages = LanguageCycle::pinned(config.lang.value_or(Lang::kk));
+    BoardScreen board(kiosk.store, kiosk.i18n, languages, kiosk.venue);
+    board.update(clock.now(), clock.ticks());
+    board.render(frame->canvas());
+    frame->save_png(config.screenshot);
+    out << "kiosk: wrote " << config.screenshot << "\n";
+    return 0;
+}
+
+// The event loop: it sleeps in wait_event until the next thing that can change the picture
+// (the minute, the language, the data check) or an input, and draws only when something did.
+int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
+    DisplayOptions options;
+    options.fullscreen = !config.window;
+    options.size = config.size;
+    options.rotation = config.rotate;
+    options.fonts = kiosk.fonts;
+    auto display = Display::open(options);
+
+    LanguageCycle languages = language_cycle(config, clock);
+    ScreenStack screens;
+    screens.push(std::make_unique<BoardScreen>(kiosk.store, kiosk.i18n, languages, kiosk.venue));
+
+    bool redraw = true;
+    while (true) {
+        if (screens.update(clock.now(), clock.ticks()) || redraw) {
+            screens.render(display->canvas());
+            display->present();
+            redraw = false;
+        }
+        const milliseconds wait =
+            std::clamp(screens.next_update(clock.now(), clock.ticks()), shortest_wait,
+                       longest_wait);
+        const InputEvent event = display->wait_event(wait);
+        switch (event.type) {
+        case InputEvent::Type::quit:
+        case InputEvent::Type::key_escape: return 0;
+        case InputEvent::Type::redraw: redraw = true; break;
+        case InputEvent::Type::tap:
+        case InputEvent::Type::drag: redraw = screens.input(event) || redraw; break;
+        case InputEvent::Type::none: break;
+        }
+    }
+}
+
+}  // namespace
+
+int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err) {
+    try {
+        Kiosk kiosk = prepare(config, clock, out);
+        if (!config.screenshot.empty()) {
+            return take_screenshot(config, kiosk, clock, out);
+        }
+        return run_display(config, kiosk, clock);
+    } catch (const KioskError& e) {
+        err << "kiosk: " << e.what() << "\n";
+    } catch (const StoreError& e) {
+        err << "kiosk: cache: " << e.what() << "\n";
+    } catch (const PlatformError& e) {
+        err << "kiosk: " << e.what() << "\n";
+    }
+    return exit_failure;
+}
+
+int kiosk_main(int argc, char** argv) {
+    const ConfigResult result = read_config(argc, argv);
+    std::cout << result.output;
+    if (!result.config) {
+        if (!result.error.empty()) {
+            std::cerr << result.error << "\n";
+        }
+        return result.exit_code;
+    }
+    const Config& config = *result.config;
+    SystemClock system_clock;
+    if (config.at) {
+        ShiftedClock shifted(*config.at, system_clock);
+        return run_kiosk(config, shifted, std::cout, std::cerr);
+    }
+    return run_kiosk(config, system_clock, std::cout, std::cerr);
+}
+
+}  // namespace aff

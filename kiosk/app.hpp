@@ -1,0 +1,20 @@
+// The kiosk program: options, the cache (seeded with the demo feed when empty), then either one
+// frame into a PNG (--screenshot) or the display and its event loop.
+#pragma once
+
+#include "kiosk/config.hpp"
+#include "platform/clock.hpp"
+
+#include <iosfwd>
+
+namespace aff {
+
+// main(): reads the options and runs. Exit codes: 0 done, 1 the kiosk could not run (cache,
+// demo feed, fonts, display), 2 bad options.
+int kiosk_main(int argc, char** argv);
+
+// Runs with options already read, on `clock`; messages go to `out` (progress) and `err` (one line
+// per failure).
+int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err);
+
+}  // namespace aff

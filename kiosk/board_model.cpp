@@ -1,0 +1,73 @@
+#include "kiosk/board_model.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace aff {
+
+std::optional<int> BoardModel::day_number() const {
+    if (today < first_day || today > last_day) {
+        return std::nullopt;
+    }
+    return days_between(first_day, today) + 1;
+}
+
+std::string BoardModel::hh_mm(Instant t) const {
+    if (!zone) {
+        return {};
+    }
+    const LocalTime local = zone->to_local(t);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", local.hour % 100, local.minute % 100);
+    return text;
+}
+
+std::optional<BoardModel> load_board(const Store& store, const std::string& venue_id,
+                                     Instant now) {
+    auto info = store.info();
+    auto zone = store.timezone();
+    if (!info || !zone) {
+        return std::nullopt;
+    }
+    BoardModel model;
+    model.now = now;
+    model.sequence = info->sequence;
+    model.festival_name = info->festival_name;
+    model.first_day = info->first_day;
+    model.last_day = info->last_day;
+    model.applied_at = info->applied_at;
+    model.expires_at = info->expires_at;
+    model.today = festival_day(*zone, now, info->day_starts_at_min);
+    model.local_now = zone->to_local(now);
+    model.zone = std::move(zone);
+    if (auto venue = store.venue(venue_id)) {
+        model.venue_name = venue->name;
+    }
+
+    std::set<std::string> in_now_column;
+    model.halls = store.now_and_next(venue_id, now);
+    for (auto& hall : model.halls) {
+        if (hall.next && hall.next->festival_day != model.today) {
+            hall.next.reset();  // tomorrow's first screening is not "next" on today's board
+        }
+        if (hall.now) {
+            in_now_column.insert(hall.now->id);
+        }
+        if (hall.next) {
+            in_now_column.insert(hall.next->id);
+        }
+    }
+    for (auto& screening : store.rest_of_day(venue_id, now)) {
+        if (!in_now_column.contains(screening.id) && screening.effective_start() > now) {
+            model.later.push_back(std::move(screening));
+        }
+    }
+    std::stable_sort(model.later.begin(), model.later.end(),
+                     [](const ScreeningView& a, const ScreeningView& b) {
+                         return a.effective_start() < b.effective_start();
+                     });
+    return model;
+}
+
+}  // namespace aff

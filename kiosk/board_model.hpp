@@ -1,0 +1,41 @@
+// What the venue board shows at one minute, read from the cache in one go so that drawing (which
+// happens again on every language change) never touches the database.
+#pragma once
+
+#include "sync/store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aff {
+
+struct BoardModel {
+    Instant now{};
+    std::int64_t sequence = 0;  // of the feed this was read from
+    std::optional<TimeZone> zone;
+    Text festival_name;
+    Text venue_name;
+    Date first_day;
+    Date last_day;
+    Date today;  // the festival day `now` falls in
+    LocalTime local_now;
+    Instant applied_at{};
+    std::optional<Instant> expires_at;
+    // Every hall of the venue, in feed order; `next` only when it is on the same festival day.
+    std::vector<HallNowNext> halls;
+    // The rest of the festival day that has not started yet and is not in the halls' now/next.
+    std::vector<ScreeningView> later;
+
+    // The festival day number (1-based) and count, when today is within the festival.
+    std::optional<int> day_number() const;
+    int day_count() const { return days_between(first_day, last_day) + 1; }
+    bool outdated() const { return expires_at.has_value() && now >= *expires_at; }
+    std::string hh_mm(Instant t) const;  // in the festival's zone
+};
+
+// Reads the board of `venue_id` at `now`. Nothing when the cache is empty or its time zone is
+// unknown; an unknown venue gives a board with no halls.
+std::optional<BoardModel> load_board(const Store& store, const std::string& venue_id, Instant now);
+
+}  // namespace aff

@@ -1,0 +1,387 @@
+#include "kiosk/config.hpp"
+
+#include "sync/time.hpp"
+
+#include <CLI/CLI.hpp>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string_view>
+
+namespace aff {
+namespace {
+
+constexpr int exit_usage = 2;
+constexpr int min_side = 240;   // smaller than any signage panel: surely a typo
+constexpr int max_side = 8192;  // beyond 8K: surely a typo
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Kind : std::uint8_t { text, integer, flag, list, time };
+
+struct OptionSpec {
+    std::string_view name;  // without the dashes; the TOML key
+    Kind kind;
+    std::string_view type_name;
+    std::string_view help;
+};
+
+// Every option but --config, --help and --version, which make no sense inside a config file.
+constexpr std::array<OptionSpec, 13> option_specs{{
+    {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
+    {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
+    {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
+    {"languages", Kind::list, "kk,ru,en", "the languages to rotate through, in order"},
+    {"rotate-seconds", Kind::integer, "N", "seconds each language stays on screen (default 8)"},
+    {"window", Kind::flag, "", "a desktop window instead of fullscreen"},
+    {"size", Kind::text, "WxH", "window and screenshot size (default 1920x1080)"},
+    {"rotate", Kind::integer, "0|90|180|270", "rotate the picture for a display mounted sideways"},
+    {"screen", Kind::text, "board", "what to show: board (the venue's schedule)"},
+    {"screenshot", Kind::text, "OUT.png", "render one frame into a PNG and exit (no display)"},
+    {"at", Kind::time, "TIME",
+     "start the clock at this RFC 3339 time, e.g. 2018-09-15T18:00:00+06:00 (demos, screenshots)"},
+    {"demo-feed", Kind::text, "PATH",
+     "feed loaded into an empty cache (default: <data dir>/demo/feed.json)"},
+    {"font", Kind::text, "FAMILY", "font family, found through fontconfig (default Noto Sans)"},
+}};
+
+// One option's value as text, with where it came from for the error message.
+struct RawValue {
+    std::string text;
+    std::string origin;  // "--size" or "kiosk.toml: size"
+};
+using RawOptions = std::map<std::string, RawValue, std::less<>>;
+
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    while (!text.empty() && text.back() == ' ') {
+        text.pop_back();
+    }
+    return text;
+}
+
+std::optional<int> parse_int(std::string_view text) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc{} || ptr != end || text.empty()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && text.back() == ' ') {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+bool is_feed_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '-';
+    });
+}
+
+[[noreturn]] void fail(const RawValue& raw, const std::string& why) {
+    throw ConfigError(raw.origin + ": '" + raw.text + "' " + why);
+}
+
+Lang parse_lang(const RawValue& raw, std::string_view code) {
+    auto lang = lang_from_code(trim(code));
+    if (!lang) {
+        fail(raw, "is not a language of the kiosk (kk, ru, en)");
+    }
+    return *lang;
+}
+
+std::vector<Lang> parse_languages(const RawValue& raw) {
+    std::vector<Lang> langs;
+    std::string_view rest = raw.text;
+    while (true) {
+        auto comma = rest.find(',');
+        Lang lang = parse_lang(raw, rest.substr(0, comma));
+        if (std::find(langs.begin(), langs.end(), lang) != langs.end()) {
+            fail(raw, "names a language twice");
+        }
+        langs.push_back(lang);
+        if (comma == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(comma + 1);
+    }
+    return langs;
+}
+
+std::string non_empty(const RawValue& raw) {
+    if (trim(raw.text).empty()) {
+        throw ConfigError(raw.origin + ": must not be empty");
+    }
+    return raw.text;
+}
+
+// Sets one field of `config` from its text, or throws a ConfigError naming the option.
+void apply_option(Config& config, std::string_view name, const RawValue& raw) {
+    if (name == "db") {
+        config.db = non_empty(raw);
+    } else if (name == "venue") {
+        if (!is_feed_id(raw.text)) {
+            fail(raw, "is not a venue id (1 to 64 of A-Z a-z 0-9 . _ -)");
+        }
+        config.venue = raw.text;
+    } else if (name == "lang") {
+        config.lang = parse_lang(raw, raw.text);
+    } else if (name == "languages") {
+        config.languages = parse_languages(raw);
+    } else if (name == "rotate-seconds") {
+        auto seconds = parse_int(raw.text);
+        if (!seconds || *seconds < 1 || *seconds > 3600) {
+            fail(raw, "is not a number of seconds from 1 to 3600");
+        }
+        config.rotate_seconds = *seconds;
+    } else if (name == "window") {
+        config.window = raw.text == "true";
+    } else if (name == "size") {
+        auto size = parse_size(raw.text);
+        if (!size) {
+            fail(raw, "is not a screen size: WxH, each side from 240 to 8192 pixels");
+        }
+        config.size = *size;
+    } else if (name == "rotate") {
+        auto degrees = parse_int(raw.text);
+        if (!degrees || (*degrees != 0 && *degrees != 90 && *degrees != 180 && *degrees != 270)) {
+            fail(raw, "is not a rotation: 0, 90, 180 or 270");
+        }
+        config.rotate = *degrees;
+    } else if (name == "screen") {
+        if (raw.text != "board") {
+            fail(raw, "is not a screen of this kiosk; the only one is 'board'");
+        }
+        config.screen = ScreenKind::board;
+    } else if (name == "screenshot") {
+        std::string path = non_empty(raw);
+        std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : std::string{};
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext != ".png") {
+            fail(raw, "is not a .png file name");
+        }
+        config.screenshot = path;
+    } else if (name == "at") {
+        auto at = parse_rfc3339(raw.text);
+        if (!at) {
+            fail(raw, "is not an RFC 3339 time with an offset, e.g. 2018-09-15T18:00:00+06:00");
+        }
+        config.at = *at;
+    } else if (name == "demo-feed") {
+        config.demo_feed = non_empty(raw);
+    } else if (name == "font") {
+        config.font = non_empty(raw);
+    }
+}
+
+const OptionSpec* find_spec(std::string_view name) {
+    auto it = std::find_if(option_specs.begin(), option_specs.end(),
+                           [&](const OptionSpec& spec) { return spec.name == name; });
+    return it == option_specs.end() ? nullptr : &*it;
+}
+
+// A TOML value as the text the command line would have given, if its type fits the option.
+std::optional<std::string> toml_as_text(const toml::node& node, Kind kind) {
+    switch (kind) {
+    case Kind::text:
+        if (auto s = node.value<std::string>()) {
+            return *s;
+        }
+        return std::nullopt;
+    case Kind::time:
+        if (auto s = node.value<std::string>()) {
+            return *s;
+        }
+        if (const auto* dt = node.as_date_time()) {
+            std::ostringstream out;
+            out << *dt;
+            return out.str();
+        }
+        return std::nullopt;
+    case Kind::integer:
+        if (auto i = node.value_exact<std::int64_t>()) {
+            return std::to_string(*i);
+        }
+        return std::nullopt;
+    case Kind::flag:
+        if (auto b = node.value_exact<bool>()) {
+            return *b ? "true" : "false";
+        }
+        return std::nullopt;
+    case Kind::list:
+        if (auto s = node.value<std::string>()) {
+            return *s;
+        }
+        if (const auto* array = node.as_array()) {
+            std::string joined;
+            for (const auto& item : *array) {
+                auto s = item.value<std::string>();
+                if (!s) {
+                    return std::nullopt;
+                }
+                joined += (joined.empty() ? "" : ",") + *s;
+            }
+            return joined;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::string_view expected_type(Kind kind) {
+    switch (kind) {
+    case Kind::text: return "a string";
+    case Kind::time: return "an RFC 3339 time";
+    case Kind::integer: return "an integer";
+    case Kind::flag: return "true or false";
+    case Kind::list: return "an array of strings";
+    }
+    return "a value";
+}
+
+RawOptions read_toml_file(const std::string& path) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        const auto& where = e.source().begin;
+        if (where.line == 0) {  // the file could not be read at all
+            throw ConfigError("--config: cannot read '" + path + "': " +
+                              std::string(e.description()));
+        }
+        throw ConfigError(path + ":" + std::to_string(where.line) + ":" +
+                          std::to_string(where.column) + ": " + std::string(e.description()));
+    }
+    RawOptions raw;
+    for (const auto& [key, node] : table) {
+        const OptionSpec* spec = find_spec(key.str());
+        if (spec == nullptr) {
+            throw ConfigError(path + ": unknown key '" + std::string(key.str()) + "'");
+        }
+        auto text = toml_as_text(node, spec->kind);
+        if (!text) {
+            throw ConfigError(path + ": " + std::string(key.str()) + ": expected " +
+                              std::string(expected_type(spec->kind)));
+        }
+        raw[std::string(key.str())] = RawValue{*text, path + ": " + std::string(key.str())};
+    }
+    return raw;
+}
+
+// The command line parser. Values land in `values` and `flags` by option name.
+struct CommandLine {
+    CLI::App app{"Almaty Film Festival venue kiosk: the live screening schedule.", "kiosk"};
+    std::string config_file;
+    std::map<std::string, std::string, std::less<>> values;
+    std::map<std::string, bool, std::less<>> flags;
+    std::map<std::string, CLI::Option*, std::less<>> options;
+
+    CommandLine() {
+        app.set_version_flag("--version", std::string("kiosk ") + AFF_VERSION,
+                             "print the version and exit");
+        app.set_help_flag("-h,--help", "list every option and exit");
+        options["config"] = app.add_option("--config", config_file,
+                                           "a TOML file with any of these options")
+                                ->type_name("FILE");
+        for (const auto& spec : option_specs) {
+            std::string flag_name = "--" + std::string(spec.name);
+            if (spec.kind == Kind::flag) {
+                options[std::string(spec.name)] =
+                    app.add_flag(flag_name, flags[std::string(spec.name)], std::string(spec.help));
+            } else {
+                options[std::string(spec.name)] =
+                    app.add_option(flag_name, values[std::string(spec.name)],
+                                   std::string(spec.help))
+                        ->type_name(std::string(spec.type_name));
+            }
+        }
+    }
+
+    bool given(std::string_view name) const { return options.find(name)->second->count() > 0; }
+};
+
+}  // namespace
+
+std::optional<Size> parse_size(std::string_view text) {
+    auto x = text.find('x');
+    if (x == std::string_view::npos) {
+        return std::nullopt;
+    }
+    auto w = parse_int(text.substr(0, x));
+    auto h = parse_int(text.substr(x + 1));
+    if (!w || !h || *w < min_side || *h < min_side || *w > max_side || *h > max_side) {
+        return std::nullopt;
+    }
+    return Size{*w, *h};
+}
+
+std::string config_help() {
+    CommandLine cli;
+    return cli.app.help();
+}
+
+ConfigResult read_config(int argc, const char* const* argv) {
+    ConfigResult result;
+    CommandLine cli;
+    try {
+        cli.app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        result.output = cli.app.help();
+        return result;
+    } catch (const CLI::CallForVersion& e) {
+        result.output = std::string(e.what()) + "\n";
+        return result;
+    } catch (const CLI::ParseError& e) {
+        result.exit_code = exit_usage;
+        result.error = "kiosk: " + one_line(e.what()) + " (see kiosk --help)";
+        return result;
+    }
+
+    try {
+        RawOptions raw;
+        Config config;
+        if (cli.given("config")) {
+            config.config_file = cli.config_file;
+            raw = read_toml_file(cli.config_file);
+        }
+        for (const auto& spec : option_specs) {
+            std::string name(spec.name);
+            if (!cli.given(name)) {
+                continue;
+            }
+            std::string text = spec.kind == Kind::flag ? "true" : cli.values[name];
+            raw[name] = RawValue{text, "--" + name};
+        }
+        for (const auto& [name, value] : raw) {
+            apply_option(config, name, value);
+        }
+        result.config = std::move(config);
+    } catch (const ConfigError& e) {
+        result.exit_code = exit_usage;
+        result.error = "kiosk: " + one_line(e.what());
+    }
+    return result;
+}
+
+}  // namespace aff

@@ -1,0 +1,54 @@
+// The kiosk's settings: the command line over an optional TOML file, every option with the same
+// name in both ("--rotate-seconds 8" on the command line is `rotate-seconds = 8` in the file).
+#pragma once
+
+#include "platform/canvas.hpp"
+#include "sync/feed.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aff {
+
+// The screens the kiosk can show. Only the venue board exists so far.
+enum class ScreenKind : std::uint8_t { board };
+
+struct Config {
+    std::string config_file;                 // --config, empty when none was given
+    std::string db;                          // --db; empty: state_dir()/cache.db
+    std::string venue;                       // --venue; empty: the feed's first venue
+    std::optional<Lang> lang;                // --lang pins one language; nothing: rotate
+    std::vector<Lang> languages{all_langs.begin(), all_langs.end()};  // --languages
+    int rotate_seconds = 8;                  // --rotate-seconds
+    bool window = false;                     // --window: a desktop window, not fullscreen
+    Size size{1920, 1080};                   // --size WxH: the window and the screenshot
+    int rotate = 0;                          // --rotate 0|90|180|270
+    ScreenKind screen = ScreenKind::board;   // --screen
+    std::string screenshot;                  // --screenshot OUT.png; empty: interactive
+    std::optional<Instant> at;               // --at RFC 3339: a frozen clock
+    std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
+    std::string font = "Noto Sans";          // --font FAMILY, found through fontconfig
+};
+
+// What reading the command line came to: a Config to run with, or text to print and an exit code
+// (--help and --version print to stdout and exit 0; a bad value prints one line to stderr and
+// exits 2).
+struct ConfigResult {
+    std::optional<Config> config;
+    int exit_code = 0;
+    std::string output;  // for stdout
+    std::string error;   // one line for stderr, without the newline
+};
+
+// Reads argv and the --config file. The defaults that depend on the machine (`db`, `demo_feed`)
+// stay empty here: the app fills them, so reading options never creates a directory.
+ConfigResult read_config(int argc, const char* const* argv);
+
+// The help text: every option, one line each.
+std::string config_help();
+
+// "1920x1080" to a size, if it is one a screen can have.
+std::optional<Size> parse_size(std::string_view text);
+
+}  // namespace aff

@@ -1,0 +1,35 @@
+// Which language the kiosk speaks at a moment: one pinned language, or a rotation through a set,
+// each for a fixed period of monotonic time. A tap moves on to the next one at once.
+#pragma once
+
+#include "sync/feed.hpp"
+
+#include <chrono>
+#include <vector>
+
+namespace aff {
+
+class LanguageCycle {
+public:
+    // Rotates through `languages` (at least one), `period` each, starting at `start` ticks.
+    LanguageCycle(std::vector<Lang> languages, std::chrono::milliseconds period,
+                  std::chrono::milliseconds start);
+    // Always `lang`.
+    static LanguageCycle pinned(Lang lang);
+
+    Lang current(std::chrono::milliseconds ticks) const;
+    // Time from `ticks` until the language next changes; a long wait when it never does.
+    std::chrono::milliseconds until_next(std::chrono::milliseconds ticks) const;
+    // Moves to the language after the current one and starts its full period at `ticks`.
+    void advance(std::chrono::milliseconds ticks);
+    bool rotates() const { return languages_.size() > 1; }
+
+private:
+    std::vector<Lang> languages_;
+    std::chrono::milliseconds period_;
+    std::chrono::milliseconds start_;  // when languages_[first_] came on
+    std::size_t first_ = 0;
+    std::size_t index_at(std::chrono::milliseconds ticks) const;
+};
+
+}  // namespace aff

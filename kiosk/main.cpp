@@ -1,0 +1,5 @@
+#include "kiosk/app.hpp"
+
+int main(int argc, char** argv) {
+    return aff::kiosk_main(argc, argv);
+}

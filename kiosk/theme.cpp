@@ -1,0 +1,114 @@
+#include "kiosk/theme.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aff {
+namespace {
+
+constexpr Color rgb(std::uint32_t hex) {
+    return Color{static_cast<std::uint8_t>((hex >> 16) & 0xFF),
+                 static_cast<std::uint8_t>((hex >> 8) & 0xFF),
+                 static_cast<std::uint8_t>(hex & 0xFF), 255};
+}
+
+double linear_channel(std::uint8_t value) {
+    const double c = value / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+// Sizes as fractions of the short side, designed on 1080 px: the clock 96 px, titles 44 px.
+constexpr double clock_size = 96.0 / 1080.0;
+constexpr double venue_size = 50.0 / 1080.0;
+constexpr double title_size = 46.0 / 1080.0;
+constexpr double row_size = 40.0 / 1080.0;
+constexpr double body_size = 34.0 / 1080.0;
+constexpr double label_size = 28.0 / 1080.0;
+constexpr double caption_size = 26.0 / 1080.0;
+constexpr double unit_size = 8.0 / 1080.0;
+constexpr int min_font_px = 10;  // below this no panel renders legible text
+
+Font scaled(int short_side, double fraction, Weight weight) {
+    const int px = static_cast<int>(std::lround(short_side * fraction));
+    return Font{std::max(px, min_font_px), weight};
+}
+
+}  // namespace
+
+double relative_luminance(Color color) {
+    return 0.2126 * linear_channel(color.r) + 0.7152 * linear_channel(color.g) +
+           0.0722 * linear_channel(color.b);
+}
+
+double contrast_ratio(Color a, Color b) {
+    const double la = relative_luminance(a);
+    const double lb = relative_luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::optional<Color> parse_hex_color(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#') {
+        return std::nullopt;
+    }
+    std::uint32_t value = 0;
+    for (std::size_t i = 1; i < 7; ++i) {
+        const int digit = hex_digit(text[i]);
+        if (digit < 0) {
+            return std::nullopt;
+        }
+        value = value * 16 + static_cast<std::uint32_t>(digit);
+    }
+    return rgb(value);
+}
+
+Palette festival_palette() {
+    Palette p;
+    p.background = rgb(0x0D1117);
+    p.band = rgb(0x161C25);
+    p.rule = rgb(0x2A3340);
+    p.text = rgb(0xF5F2EA);
+    p.text_secondary = rgb(0xB4BECA);
+    p.accent = rgb(0xF2B541);
+    p.track = rgb(0x2A3340);
+    p.progress = rgb(0xF2B541);
+    p.delayed = rgb(0xF5BE4F);
+    p.cancelled = rgb(0xFF9B8F);
+    p.sold_out = rgb(0xD2B3FF);
+    p.moved = rgb(0x8FD0FF);
+    p.badge_text = rgb(0x0D1117);
+    p.qa = rgb(0x7FDCC0);
+    p.neutral_chip = rgb(0x5C6675);
+    return p;
+}
+
+Theme Theme::for_screen(Size size) {
+    Theme theme;
+    theme.screen = size;
+    theme.portrait = size.h > size.w;
+    const int short_side = std::min(size.w, size.h);
+    theme.unit = std::max(2, static_cast<int>(std::lround(short_side * unit_size)));
+    theme.palette = festival_palette();
+    theme.type.clock = scaled(short_side, clock_size, Weight::bold);
+    theme.type.venue = scaled(short_side, venue_size, Weight::bold);
+    theme.type.title = scaled(short_side, title_size, Weight::bold);
+    theme.type.row = scaled(short_side, row_size, Weight::regular);
+    theme.type.body = scaled(short_side, body_size, Weight::regular);
+    theme.type.label = scaled(short_side, label_size, Weight::bold);
+    theme.type.caption = scaled(short_side, caption_size, Weight::regular);
+    return theme;
+}
+
+}  // namespace aff

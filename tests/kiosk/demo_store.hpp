@@ -1,0 +1,58 @@
+// The bundled demo festival, parsed and applied into a scratch cache, for the board tests.
+#pragma once
+
+#include "sync/feed_parse.hpp"
+#include "sync/store.hpp"
+#include "sync/time.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace aff::test {
+
+// The tz database and each zone it reads stay for the life of the process. Loading the demo's zone before any test
+// runs keeps that one-time allocation out of CppUTest's per-test leak check.
+inline const bool demo_zone_cached = TimeZone::load("Asia/Almaty").has_value();
+
+inline std::string demo_feed_path() {
+    return std::string(AFF_SOURCE_DATADIR) + "/demo/feed.json";
+}
+
+inline Feed demo_feed() {
+    std::ifstream in(demo_feed_path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    ParseResult parsed = parse_feed(bytes.str());
+    if (!parsed.ok()) {
+        throw std::runtime_error("the demo feed " + demo_feed_path() + " does not parse");
+    }
+    return std::move(*parsed.feed);
+}
+
+inline Instant at(const char* rfc3339) {
+    auto t = parse_rfc3339(rfc3339);
+    if (!t) {
+        throw std::runtime_error(std::string("not an RFC 3339 time: ") + rfc3339);
+    }
+    return *t;
+}
+
+inline void remove_cache(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::filesystem::remove(path + suffix);
+    }
+}
+
+// A fresh cache file in the scratch directory, removed again by `remove_cache`.
+inline std::string scratch_cache(const std::string& name) {
+    std::filesystem::create_directories(AFF_TEST_TMPDIR);
+    const std::string path = std::string(AFF_TEST_TMPDIR) + "/" + name;
+    remove_cache(path);
+    return path;
+}
+
+}  // namespace aff::test

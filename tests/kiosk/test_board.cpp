@@ -1,0 +1,435 @@
+#include "kiosk/board_screen.hpp"
+
+#include "demo_store.hpp"
+#include "kiosk/layout.hpp"
+#include "kiosk/theme.hpp"
+#include "recording_canvas.hpp"
+#include "tests/support/fake_clock.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+// CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
+#include <CppUTest/TestHarness.h>
+
+using namespace aff;
+using aff::test::at;
+using aff::test::RecordingCanvas;
+
+namespace {
+
+const char* const evening = "2018-09-15T18:00:00+06:00";
+
+bool drawn(const RecordingCanvas& canvas, const std::string& text) {
+    return std::any_of(canvas.texts.begin(), canvas.texts.end(),
+                       [&](const auto& op) { return op.text == text; });
+}
+
+// The text exactly, or cut short with an ellipsis.
+bool drawn_or_ellipsised(const RecordingCanvas& canvas, const std::string& text) {
+    return std::any_of(canvas.texts.begin(), canvas.texts.end(), [&](const auto& op) {
+        if (op.text == text) {
+            return true;
+        }
+        if (!op.text.ends_with(ellipsis) || op.text.size() <= ellipsis.size()) {
+            return false;
+        }
+        return text.starts_with(op.text.substr(0, op.text.size() - ellipsis.size()));
+    });
+}
+
+const RecordingCanvas::TextOp* find_text(const RecordingCanvas& canvas, const std::string& text) {
+    auto it = std::find_if(canvas.texts.begin(), canvas.texts.end(),
+                           [&](const auto& op) { return op.text == text; });
+    return it == canvas.texts.end() ? nullptr : &*it;
+}
+
+std::string describe(const RecordingCanvas::TextOp& op) {
+    return "'" + op.text + "' at " + std::to_string(op.box.x) + "," + std::to_string(op.box.y) +
+           " " + std::to_string(op.box.w) + "x" + std::to_string(op.box.h);
+}
+
+}  // namespace
+
+TEST_GROUP(Board) {
+    std::string path;
+    std::optional<Store> store;
+    std::optional<I18n> i18n;
+    Feed feed;
+
+    void setup() override {
+        path = aff::test::scratch_cache("board.db");
+        feed = aff::test::demo_feed();
+        store = Store::open(path);
+        i18n = I18n::load(std::string(AFF_SOURCE_DATADIR) + "/i18n");
+        apply(at("2018-09-15T17:55:00+06:00"));
+    }
+    void teardown() override {
+        store.reset();
+        i18n.reset();
+        feed = Feed{};
+        aff::test::remove_cache(path);
+    }
+
+    void apply(Instant applied_at) { store->apply(feed, applied_at); }
+
+    BoardModel model(const char* when, const std::string& venue = {}) {
+        auto board = load_board(*store, venue.empty() ? feed.venues.front().id : venue, at(when));
+        CHECK_TRUE(board.has_value());
+        return *board;
+    }
+
+    RecordingCanvas render(Size size, Lang lang, const char* when = evening) {
+        return render(size, lang, model(when));
+    }
+
+    RecordingCanvas render(Size size, Lang lang, const BoardModel& board) {
+        RecordingCanvas canvas(size);
+        render_board(canvas, board, *i18n, lang);
+        return canvas;
+    }
+
+    void check_layout(Size size, Lang lang, const BoardModel& board) {
+        const RecordingCanvas canvas = render(size, lang, board);
+        const Rect screen{0, 0, size.w, size.h};
+        for (const auto& op : canvas.texts) {
+            CHECK_TEXT(screen.contains(op.box), ("off screen: " + describe(op)).c_str());
+            CHECK_TEXT(op.box.w > 0, ("empty: " + describe(op)).c_str());
+        }
+        for (const auto& fill : canvas.fills) {
+            CHECK_TRUE(screen.contains(fill.rect));
+        }
+        for (std::size_t i = 0; i < canvas.texts.size(); ++i) {
+            for (std::size_t j = i + 1; j < canvas.texts.size(); ++j) {
+                const auto& a = canvas.texts[i];
+                const auto& b = canvas.texts[j];
+                CHECK_TEXT(!a.box.intersects(b.box),
+                           ("overlap: " + describe(a) + " and " + describe(b)).c_str());
+            }
+        }
+    }
+};
+
+TEST(Board, NoTextLeavesTheScreenAndNoTwoTextsOverlapInAnyLanguageOrShape) {
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{1280, 720}, Size{800, 480},
+                      Size{3840, 2160}}) {
+        for (Lang lang : all_langs) {
+            check_layout(size, lang, model(evening));
+            CHECK_TRUE(render(size, lang).texts.size() > 20);
+            check_layout(size, lang, model("2018-09-16T00:20:00+06:00"));
+            check_layout(size, lang, model("2018-09-15T10:30:00+06:00"));
+        }
+    }
+}
+
+TEST(Board, EveryVenueOfTheDemoFitsInEveryLanguage) {
+    for (const auto& venue : feed.venues) {
+        for (Size size : {Size{1920, 1080}, Size{1080, 1920}}) {
+            for (Lang lang : all_langs) {
+                check_layout(size, lang, model("2018-09-16T19:00:00+06:00", venue.id));
+            }
+        }
+    }
+}
+
+TEST(Board, AVenueWithManyHallsStillFitsWithoutOverlap) {
+    BoardModel board = model("2018-09-15T10:30:00+06:00");
+    const auto halls = board.halls;
+    for (int copy = 0; copy < 3; ++copy) {
+        board.halls.insert(board.halls.end(), halls.begin(), halls.end());
+    }
+    LONGS_EQUAL(16, board.halls.size());
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
+        for (Lang lang : all_langs) {
+            check_layout(size, lang, board);
+        }
+    }
+    // The first hall is always on the board, even when the column cannot hold every hall.
+    const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::en, board);
+    CHECK_TRUE(drawn_or_ellipsised(canvas, halls.front().hall_name.get(Lang::en)));
+}
+
+TEST(Board, AnExpiredFeedIsFlaggedAsPossiblyOutOfDate) {
+    CHECK_FALSE(drawn(render(Size{1920, 1080}, Lang::en), "The schedule may be out of date"));
+    feed.expires_at = at("2018-09-15T12:00:00+06:00");
+    ++feed.sequence;
+    apply(at("2018-09-15T11:00:00+06:00"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::en), "The schedule may be out of date"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::kk), "Кесте ескірген болуы мүмкін"));
+}
+
+TEST(Board, AnUnknownVenueGivesABoardWithoutHalls) {
+    const BoardModel board = model(evening, "no-such-venue");
+    CHECK_TRUE(board.halls.empty());
+    CHECK_TRUE(board.later.empty());
+    check_layout(Size{1920, 1080}, Lang::en, board);
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::en, board), "No more screenings today"));
+}
+
+TEST(Board, TheClockShowsTheFestivalsLocalTimeLarge) {
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}}) {
+        const RecordingCanvas canvas = render(size, Lang::kk);
+        const auto* clock = find_text(canvas, "18:00");
+        CHECK_TRUE(clock != nullptr);
+        LONGS_EQUAL(Theme::for_screen(size).type.clock.px, clock->font.px);
+    }
+}
+
+TEST(Board, EveryHallShowsTheTitleOfWhatIsOnNow) {
+    const BoardModel board = model(evening);
+    int running = 0;
+    for (Lang lang : all_langs) {
+        const RecordingCanvas canvas = render(Size{1920, 1080}, lang);
+        for (const auto& hall : board.halls) {
+            CHECK_TRUE(drawn_or_ellipsised(canvas, hall.hall_name.get(lang)));
+            if (hall.now) {
+                ++running;
+                CHECK_TEXT(drawn_or_ellipsised(canvas, hall.now->title.get(lang)),
+                           hall.now->title.get(lang).c_str());
+            }
+        }
+    }
+    CHECK_TRUE(running > 0);
+}
+
+TEST(Board, TheHeaderNamesTheFestivalVenueDateAndFestivalDay) {
+    const RecordingCanvas en = render(Size{1920, 1080}, Lang::en);
+    CHECK_TRUE(drawn(en, "Day 1 of 5"));
+    CHECK_TRUE(drawn(en, "Saturday 15 September"));
+    CHECK_TRUE(drawn(en, feed.festival.name.get(Lang::en)));
+    CHECK_TRUE(drawn(en, feed.venues.front().name.get(Lang::en)));
+    const RecordingCanvas kk = render(Size{1920, 1080}, Lang::kk);
+    CHECK_TRUE(drawn(kk, "15 қыркүйек, сенбі"));
+    CHECK_TRUE(drawn(kk, "5 күннің 1-күні"));
+    const RecordingCanvas ru = render(Size{1080, 1920}, Lang::ru);
+    CHECK_TRUE(drawn(ru, "15 сентября, суббота"));
+    CHECK_TRUE(drawn(ru, "День 1 из 5"));
+}
+
+TEST(Board, AfterMidnightTheBoardStaysOnThePreviousFestivalDay) {
+    const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::en, "2018-09-16T00:20:00+06:00");
+    CHECK_TRUE(drawn(canvas, "00:20"));
+    CHECK_TRUE(drawn(canvas, "Saturday 15 September"));
+    CHECK_TRUE(drawn(canvas, "Day 1 of 5"));
+}
+
+TEST(Board, TheBoardSpeaksTheCurrentLanguage) {
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::kk), "Қазір көрсетілуде"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::ru), "Сейчас на экране"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::en), "Now showing"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::en), "Later today"));
+}
+
+TEST(Board, LaterTodayListsWhatHasNotStartedAndIsNotInTheNowColumn) {
+    const BoardModel board = model(evening);
+    CHECK_TRUE(!board.later.empty());
+    for (const auto& s : board.later) {
+        CHECK_TRUE(s.effective_start() > board.now);
+        CHECK_TRUE(s.festival_day == board.today);
+        for (const auto& hall : board.halls) {
+            CHECK_TRUE(!hall.now || hall.now->id != s.id);
+            CHECK_TRUE(!hall.next || hall.next->id != s.id);
+        }
+    }
+    const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::en);
+    CHECK_TRUE(drawn_or_ellipsised(canvas, board.later.front().title.get(Lang::en)));
+    CHECK_TRUE(drawn(canvas, board.hh_mm(board.later.front().effective_start())));
+}
+
+TEST(Board, WhenTheListDoesNotFitItSaysHowManyMoreThereAre) {
+    const RecordingCanvas canvas = render(Size{800, 480}, Lang::en, "2018-09-15T10:30:00+06:00");
+    const bool more = std::any_of(canvas.texts.begin(), canvas.texts.end(), [](const auto& op) {
+        return op.text.find("more screening") != std::string::npos;
+    });
+    CHECK_TRUE(more);
+}
+
+TEST(Board, StatusesAreSpelledOutNotOnlyColoured) {
+    const BoardModel before = model(evening);
+    CHECK_TRUE(before.later.size() >= 3);
+    for (auto& s : feed.screenings) {
+        if (s.id == before.later[0].id) {
+            s.status = Status::cancelled;
+        } else if (s.id == before.later[1].id) {
+            s.status = Status::delayed;
+            s.delay_min = 15;
+        } else if (s.id == before.later[2].id) {
+            s.status = Status::sold_out;
+            s.qa = true;
+        }
+    }
+    ++feed.sequence;
+    apply(at("2018-09-15T17:58:00+06:00"));
+    const RecordingCanvas en = render(Size{1920, 1080}, Lang::en);
+    CHECK_TRUE(drawn(en, "Cancelled"));
+    CHECK_TRUE(drawn(en, "Delayed +15 min"));
+    CHECK_TRUE(drawn(en, "Sold out"));
+    CHECK_TRUE(drawn(en, "Q&A"));
+    const RecordingCanvas kk = render(Size{1920, 1080}, Lang::kk);
+    CHECK_TRUE(drawn(kk, "Болдырылмады"));
+    CHECK_TRUE(drawn(kk, "Кешігу +15 мин"));
+    CHECK_TRUE(drawn(kk, "Сұрақ-жауап"));
+}
+
+TEST(Board, TheFooterExplainsTheQaMarkWhenTheBoardShowsOne) {
+    const BoardModel board = model(evening);
+    const bool qa_on_board =
+        std::any_of(board.later.begin(), board.later.end(), [](const auto& s) { return s.qa; });
+    CHECK_TRUE(qa_on_board);
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::ru, board),
+                     "Вопросы и ответы с авторами фильма после сеанса"));
+    BoardModel without = board;
+    for (auto& s : without.later) {
+        s.qa = false;
+    }
+    for (auto& hall : without.halls) {
+        for (auto* s : {&hall.now, &hall.next}) {
+            if (*s) {
+                (*s)->qa = false;
+            }
+        }
+    }
+    CHECK_FALSE(drawn(render(Size{1920, 1080}, Lang::ru, without),
+                      "Вопросы и ответы с авторами фильма после сеанса"));
+}
+
+TEST(Board, TheFooterShowsEveryLanguageWithTheCurrentOneHighlighted) {
+    const Palette palette = festival_palette();
+    const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::ru);
+    const auto* kk = find_text(canvas, "ҚАЗ");
+    const auto* ru = find_text(canvas, "РУС");
+    const auto* en = find_text(canvas, "ENG");
+    CHECK_TRUE(kk != nullptr && ru != nullptr && en != nullptr);
+    CHECK_TRUE(ru->color == palette.accent);
+    CHECK_TRUE(kk->color != palette.accent);
+    CHECK_TRUE(en->color != palette.accent);
+    CHECK_TRUE(kk->box.x < ru->box.x && ru->box.x < en->box.x);
+}
+
+TEST(Board, TheFooterSaysWhenTheScheduleWasUpdated) {
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::en), "Updated 17:55"));
+    CHECK_TRUE(drawn(render(Size{1920, 1080}, Lang::ru), "Обновлено 17:55"));
+}
+
+TEST(Board, LaterRowsKeepTheirColumnsAligned) {
+    const BoardModel board = model(evening);
+    const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::en);
+    std::vector<int> time_x;
+    for (const auto& s : board.later) {
+        for (const auto& op : canvas.texts) {
+            if (op.text == board.hh_mm(s.effective_start()) && op.box.x > 1920 / 2) {
+                time_x.push_back(op.box.x);
+            }
+        }
+    }
+    CHECK_TRUE(time_x.size() >= 3);
+    CHECK_TRUE(std::all_of(time_x.begin(), time_x.end(), [&](int x) { return x == time_x[0]; }));
+}
+
+TEST_GROUP(BoardScreen) {
+    std::string path;
+    std::optional<Store> store;
+    std::optional<I18n> i18n;
+    Feed feed;
+    test::FakeClock clock{at("2018-09-15T18:00:00+06:00")};
+
+    void setup() override {
+        path = aff::test::scratch_cache("board-screen.db");
+        feed = aff::test::demo_feed();
+        store = Store::open(path);
+        store->apply(feed, clock.now());
+        i18n = I18n::load(std::string(AFF_SOURCE_DATADIR) + "/i18n");
+    }
+    void teardown() override {
+        store.reset();
+        i18n.reset();
+        feed = Feed{};
+        aff::test::remove_cache(path);
+    }
+    RecordingCanvas canvas{Size{1920, 1080}};
+
+    // As the app's loop does: update, and draw when the screen asks for it.
+    bool update(BoardScreen& screen) {
+        const bool changed = screen.update(clock.now(), clock.ticks());
+        if (changed) {
+            screen.render(canvas);
+        }
+        return changed;
+    }
+};
+
+TEST(BoardScreen, DrawsAtFirstAndThenOnlyWhenSomethingChanged) {
+    LanguageCycle langs = LanguageCycle::pinned(Lang::en);
+    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    CHECK_TRUE(update(board));
+    clock.advance(std::chrono::seconds(20));
+    CHECK_FALSE(update(board));
+    clock.advance(std::chrono::seconds(39));
+    CHECK_FALSE(update(board));
+    clock.advance(std::chrono::seconds(1));  // 18:01
+    CHECK_TRUE(update(board));
+    CHECK_FALSE(update(board));
+}
+
+TEST(BoardScreen, RotatesKazakhRussianEnglishEveryPeriod) {
+    LanguageCycle langs({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks());
+    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::kk);
+    clock.advance(std::chrono::milliseconds(7999));
+    CHECK_FALSE(update(board));
+    clock.advance(std::chrono::milliseconds(1));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::ru);
+    clock.advance(std::chrono::seconds(8));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::en);
+    clock.advance(std::chrono::seconds(8));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::kk);
+}
+
+TEST(BoardScreen, SleepsUntilTheNextRotationOrMinute) {
+    LanguageCycle rotating({Lang::kk, Lang::ru}, std::chrono::seconds(8), clock.ticks());
+    BoardScreen board(*store, *i18n, rotating, feed.venues.front().id);
+    update(board);
+    clock.advance(std::chrono::seconds(3));
+    LONGS_EQUAL(5000, board.next_update(clock.now(), clock.ticks()).count());
+
+    LanguageCycle pinned = LanguageCycle::pinned(Lang::kk);
+    BoardScreen still(*store, *i18n, pinned, feed.venues.front().id);
+    clock.advance(std::chrono::seconds(2));  // 18:00:05
+    update(still);
+    clock.advance(std::chrono::seconds(10));  // 18:00:15
+    LONGS_EQUAL(45000, still.next_update(clock.now(), clock.ticks()).count());
+}
+
+TEST(BoardScreen, ATapShowsTheNextLanguageAtOnce) {
+    LanguageCycle langs({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks());
+    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    update(board);
+    clock.advance(std::chrono::seconds(5));
+    InputEvent tap;
+    tap.type = InputEvent::Type::tap;
+    CHECK_TRUE(board.input(tap));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::ru);
+    clock.advance(std::chrono::seconds(7));  // the tapped language gets its full period
+    CHECK_FALSE(update(board));
+    CHECK_TRUE(board.language() == Lang::ru);
+}
+
+TEST(BoardScreen, ANewerFeedInTheCacheIsShownWithinAMinuteEvenOnAFrozenClock) {
+    LanguageCycle langs = LanguageCycle::pinned(Lang::en);
+    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    const Instant frozen = clock.now();
+    CHECK_TRUE(board.update(frozen, clock.ticks()));
+    board.render(canvas);
+    feed.sequence += 1;
+    store->apply(feed, frozen);
+    clock.advance(std::chrono::seconds(30));
+    CHECK_FALSE(board.update(frozen, clock.ticks()));
+    clock.advance(std::chrono::seconds(30));
+    CHECK_TRUE(board.update(frozen, clock.ticks()));
+    LONGS_EQUAL(feed.sequence, board.model()->sequence);
+}

@@ -1,0 +1,188 @@
+#include "kiosk/config.hpp"
+
+#include "sync/time.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+// CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
+#include <CppUTest/TestHarness.h>
+
+using namespace aff;
+
+namespace {
+
+ConfigResult read(std::vector<std::string> args) {
+    args.insert(args.begin(), "kiosk");
+    std::vector<const char*> argv;
+    for (const auto& arg : args) {
+        argv.push_back(arg.c_str());
+    }
+    return read_config(static_cast<int>(argv.size()), argv.data());
+}
+
+std::string write_toml(const std::string& name, const std::string& text) {
+    std::filesystem::create_directories(AFF_TEST_TMPDIR);
+    const std::string path = std::string(AFF_TEST_TMPDIR) + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+bool one_line(const std::string& text) {
+    return !text.empty() && text.find('\n') == std::string::npos;
+}
+
+void check_usage_error(const ConfigResult& result, const std::string& mentions) {
+    CHECK_FALSE(result.config.has_value());
+    LONGS_EQUAL(2, result.exit_code);
+    CHECK_TRUE(one_line(result.error));
+    CHECK_TRUE(result.error.rfind("kiosk: ", 0) == 0);
+    CHECK_TEXT(result.error.find(mentions) != std::string::npos, result.error.c_str());
+}
+
+}  // namespace
+
+TEST_GROUP(Config) {};
+
+TEST(Config, DefaultsShowTheBoardFullscreenRotatingAllThreeLanguages) {
+    const auto result = read({});
+    CHECK_TRUE(result.config.has_value());
+    const Config& c = *result.config;
+    CHECK_TRUE(c.db.empty());         // the app fills in state_dir()/cache.db
+    CHECK_TRUE(c.demo_feed.empty());  // and data_dir()/demo/feed.json
+    CHECK_TRUE(c.venue.empty());
+    CHECK_FALSE(c.lang.has_value());
+    CHECK_TRUE((c.languages == std::vector<Lang>{Lang::kk, Lang::ru, Lang::en}));
+    LONGS_EQUAL(8, c.rotate_seconds);
+    CHECK_FALSE(c.window);
+    CHECK_TRUE((c.size == Size{1920, 1080}));
+    LONGS_EQUAL(0, c.rotate);
+    CHECK_TRUE(c.screen == ScreenKind::board);
+    CHECK_TRUE(c.screenshot.empty());
+    CHECK_FALSE(c.at.has_value());
+    STRCMP_EQUAL("Noto Sans", c.font.c_str());
+}
+
+TEST(Config, EveryOptionIsReadFromTheCommandLine) {
+    const auto result = read({"--db", "/tmp/c.db", "--venue", "arman-dostyk", "--lang", "ru",
+                              "--languages", "en,kk", "--rotate-seconds", "12", "--window",
+                              "--size", "1080x1920", "--rotate", "90", "--screen", "board",
+                              "--screenshot", "out.png", "--at", "2018-09-15T18:00:00+06:00",
+                              "--demo-feed", "demo.json", "--font", "DejaVu Sans"});
+    CHECK_TEXT(result.config.has_value(), result.error.c_str());
+    const Config& c = *result.config;
+    STRCMP_EQUAL("/tmp/c.db", c.db.c_str());
+    STRCMP_EQUAL("arman-dostyk", c.venue.c_str());
+    CHECK_TRUE(c.lang == Lang::ru);
+    CHECK_TRUE((c.languages == std::vector<Lang>{Lang::en, Lang::kk}));
+    LONGS_EQUAL(12, c.rotate_seconds);
+    CHECK_TRUE(c.window);
+    CHECK_TRUE((c.size == Size{1080, 1920}));
+    LONGS_EQUAL(90, c.rotate);
+    STRCMP_EQUAL("out.png", c.screenshot.c_str());
+    CHECK_TRUE(c.at == parse_rfc3339("2018-09-15T12:00:00Z"));
+    STRCMP_EQUAL("demo.json", c.demo_feed.c_str());
+    STRCMP_EQUAL("DejaVu Sans", c.font.c_str());
+}
+
+TEST(Config, TheCommandLineWinsOverTheConfigFile) {
+    const auto path = write_toml("over.toml", "db = \"/var/lib/file.db\"\n"
+                                              "lang = \"kk\"\n"
+                                              "rotate-seconds = 20\n"
+                                              "window = true\n"
+                                              "languages = [\"ru\", \"en\"]\n"
+                                              "size = \"800x480\"\n");
+    const auto result = read({"--config", path, "--lang", "en", "--size", "1280x720"});
+    CHECK_TEXT(result.config.has_value(), result.error.c_str());
+    const Config& c = *result.config;
+    CHECK_TRUE(c.lang == Lang::en);                        // command line
+    CHECK_TRUE((c.size == Size{1280, 720}));               // command line
+    STRCMP_EQUAL("/var/lib/file.db", c.db.c_str());        // file
+    LONGS_EQUAL(20, c.rotate_seconds);                     // file
+    CHECK_TRUE(c.window);                                  // file
+    CHECK_TRUE((c.languages == std::vector<Lang>{Lang::ru, Lang::en}));  // file, as an array
+    STRCMP_EQUAL(path.c_str(), c.config_file.c_str());
+}
+
+TEST(Config, TheExampleConfigFileIsValid) {
+    const auto result = read({"--config", std::string(AFF_SOURCE_DATADIR) + "/kiosk.example.toml"});
+    CHECK_TEXT(result.config.has_value(), result.error.c_str());
+}
+
+TEST(Config, ABadSizeIsAOneLineError) {
+    check_usage_error(read({"--size", "0x0"}), "--size");
+    check_usage_error(read({"--size", "100000x5"}), "--size");
+    check_usage_error(read({"--size", "1920"}), "--size");
+    check_usage_error(read({"--size", "1920x1080x3"}), "--size");
+    check_usage_error(read({"--size", "-1920x1080"}), "--size");
+}
+
+TEST(Config, ABadLanguageIsAOneLineError) {
+    check_usage_error(read({"--lang", "de"}), "--lang");
+    check_usage_error(read({"--languages", "kk,de"}), "--languages");
+    check_usage_error(read({"--languages", "kk,kk"}), "--languages");
+    check_usage_error(read({"--languages", ""}), "--languages");
+}
+
+TEST(Config, OnlyTheBoardScreenExists) {
+    check_usage_error(read({"--screen", "hall:1"}), "board");
+    check_usage_error(read({"--screen", "day"}), "board");
+}
+
+TEST(Config, OtherBadValuesAreOneLineErrors) {
+    check_usage_error(read({"--rotate", "45"}), "--rotate");
+    check_usage_error(read({"--rotate-seconds", "0"}), "--rotate-seconds");
+    check_usage_error(read({"--rotate-seconds", "8s"}), "--rotate-seconds");
+    check_usage_error(read({"--at", "yesterday"}), "--at");
+    check_usage_error(read({"--at", "2018-09-15T18:00:00"}), "--at");  // no offset
+    check_usage_error(read({"--screenshot", "board.jpg"}), "--screenshot");
+    check_usage_error(read({"--venue", "no such venue"}), "--venue");
+    check_usage_error(read({"--font", ""}), "--font");
+    check_usage_error(read({"--no-such-option"}), "--no-such-option");
+    check_usage_error(read({"--db"}), "--db");
+}
+
+TEST(Config, AnUnknownKeyInTheConfigFileIsAnErrorNamingIt) {
+    const auto path = write_toml("unknown.toml", "db = \"x.db\"\nrotation_speed = 3\n");
+    check_usage_error(read({"--config", path}), "rotation_speed");
+}
+
+TEST(Config, AWronglyTypedKeyInTheConfigFileIsAnError) {
+    const auto path = write_toml("typed.toml", "rotate-seconds = \"8\"\n");
+    check_usage_error(read({"--config", path}), "rotate-seconds");
+}
+
+TEST(Config, ABadValueInTheConfigFileNamesTheFileAndKey) {
+    const auto path = write_toml("badsize.toml", "size = \"0x0\"\n");
+    const auto result = read({"--config", path});
+    check_usage_error(result, "badsize.toml: size");
+}
+
+TEST(Config, AConfigFileThatIsNotTomlIsAnErrorWithItsLine) {
+    const auto path = write_toml("broken.toml", "db = \"x.db\"\nthis is not toml\n");
+    check_usage_error(read({"--config", path}), "broken.toml:2");
+}
+
+TEST(Config, AMissingConfigFileIsAOneLineError) {
+    check_usage_error(read({"--config", "/nonexistent/kiosk.toml"}), "/nonexistent/kiosk.toml");
+}
+
+TEST(Config, HelpListsEveryOption) {
+    const auto result = read({"--help"});
+    LONGS_EQUAL(0, result.exit_code);
+    CHECK_FALSE(result.config.has_value());
+    for (const char* option :
+         {"--config", "--db", "--venue", "--lang", "--languages", "--rotate-seconds", "--window",
+          "--size", "--rotate", "--screen", "--screenshot", "--at", "--demo-feed", "--font",
+          "--help", "--version"}) {
+        CHECK_TEXT(result.output.find(option) != std::string::npos, option);
+    }
+}
+
+TEST(Config, VersionPrintsTheProgramAndVersion) {
+    const auto result = read({"--version"});
+    LONGS_EQUAL(0, result.exit_code);
+    CHECK_FALSE(result.config.has_value());
+    STRCMP_EQUAL((std::string("kiosk ") + AFF_VERSION + "\n").c_str(), result.output.c_str());
+}

@@ -1,0 +1,126 @@
+#include "kiosk/app.hpp"
+
+#include "demo_store.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+// CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
+#include <CppUTest/TestHarness.h>
+
+using namespace aff;
+
+namespace {
+
+int run_cli(std::vector<std::string> args) {
+    args.insert(args.begin(), "kiosk");
+    std::vector<char*> argv;
+    for (auto& arg : args) {
+        argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    return kiosk_main(static_cast<int>(args.size()), argv.data());
+}
+
+std::uint32_t pixel_at(SDL_Surface* surface, int x, int y) {
+    const auto* row = static_cast<const std::uint8_t*>(surface->pixels) + y * surface->pitch;
+    const auto* p = row + x * surface->format->BytesPerPixel;
+    std::uint32_t value = 0;
+    std::memcpy(&value, p, std::min<std::size_t>(4, surface->format->BytesPerPixel));
+    return value;
+}
+
+}  // namespace
+
+// SDL, SDL_ttf and fontconfig keep one-time allocations for the life of the process; the kiosk's
+// own objects are all scoped inside kiosk_main.
+TEST_GROUP(Screenshot) {
+    std::string dir;
+    std::string db;
+    std::string png;
+
+    void setup() override {
+        dir = std::string(AFF_TEST_TMPDIR) + "/screenshot";
+        std::filesystem::create_directories(dir);
+        db = aff::test::scratch_cache("screenshot/cache.db");
+        png = dir + "/board.png";
+        std::filesystem::remove(png);
+    }
+    void teardown() override {
+        aff::test::remove_cache(db);
+    }
+};
+
+TEST(Screenshot, RendersTheBoardIntoAPngWithoutADisplay) {
+    LONGS_EQUAL(0, run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",
+                        "--lang", "en", "--size", "1280x720"}));
+    CHECK_TRUE(std::filesystem::exists(png));
+
+    SDL_Surface* surface = IMG_Load(png.c_str());
+    CHECK_TEXT(surface != nullptr, IMG_GetError());
+    LONGS_EQUAL(1280, surface->w);
+    LONGS_EQUAL(720, surface->h);
+    SDL_LockSurface(surface);
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < surface->h; y += 9) {
+        for (int x = 0; x < surface->w; x += 7) {
+            colours.insert(pixel_at(surface, x, y));
+        }
+    }
+    SDL_UnlockSurface(surface);
+    SDL_FreeSurface(surface);
+    CHECK_TRUE(colours.size() > 10);  // text, bands, chips: far from one flat colour
+}
+
+TEST(Screenshot, TheSecondRunUsesTheCacheTheFirstOneFilled) {
+    LONGS_EQUAL(0, run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00"}));
+    LONGS_EQUAL(0, run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",
+                        "--demo-feed", dir + "/no-such-feed.json", "--size", "800x480"}));
+}
+
+TEST(Screenshot, AnUnknownVenueFails) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",
+                    "--venue", "no-such-venue"}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, AnUnparsableTimeFails) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", db, "--at", "yesterday"}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, AnEmptyCacheWithoutADemoFeedFails) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",
+                    "--demo-feed", dir + "/no-such-feed.json"}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, ADemoFeedThatIsNotAFeedFails) {
+    const std::string bad = dir + "/bad-feed.json";
+    { std::ofstream(bad) << "{\"format\": \"something else\"}"; }
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", db, "--demo-feed", bad}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, AFontFontconfigDoesNotKnowFails) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",
+                    "--font", "No Such Font Family 42"}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, ACacheThatCannotBeOpenedFails) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--db", dir + "/no/such/dir/cache.db"}) != 0);
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, BadOptionsExitWithTwo) {
+    LONGS_EQUAL(2, run_cli({"--size", "0x0"}));
+    LONGS_EQUAL(2, run_cli({"--lang", "fr"}));
+}

@@ -1,0 +1,75 @@
+#include "kiosk/theme.hpp"
+// CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
+#include <CppUTest/TestHarness.h>
+
+using namespace aff;
+
+TEST_GROUP(Theme) {
+    Palette p = festival_palette();
+};
+
+TEST(Theme, ContrastRatioFollowsWcag) {
+    DOUBLES_EQUAL(21.0, contrast_ratio(Color{0, 0, 0}, Color{255, 255, 255}), 0.01);
+    DOUBLES_EQUAL(1.0, contrast_ratio(Color{90, 90, 90}, Color{90, 90, 90}), 0.001);
+    // WCAG's own example figures: #777777 on white is 4.48:1, #595959 on white 7.0:1.
+    DOUBLES_EQUAL(4.48, contrast_ratio(Color{0x77, 0x77, 0x77}, Color{255, 255, 255}), 0.01);
+    DOUBLES_EQUAL(7.0, contrast_ratio(Color{0x59, 0x59, 0x59}, Color{255, 255, 255}), 0.01);
+    DOUBLES_EQUAL(contrast_ratio(Color{10, 20, 30}, Color{200, 100, 50}),
+                  contrast_ratio(Color{200, 100, 50}, Color{10, 20, 30}), 1e-9);
+}
+
+TEST(Theme, ScheduleTextHasAtLeastSevenToOneContrast) {
+    for (Color background : {p.background, p.band}) {
+        CHECK_TRUE(contrast_ratio(p.text, background) >= 7.0);
+        CHECK_TRUE(contrast_ratio(p.text_secondary, background) >= 7.0);
+        CHECK_TRUE(contrast_ratio(p.accent, background) >= 7.0);
+        CHECK_TRUE(contrast_ratio(p.delayed, background) >= 7.0);
+    }
+}
+
+TEST(Theme, BadgeWordsHaveAtLeastSevenToOneContrastOnTheirChips) {
+    for (Color chip : {p.delayed, p.cancelled, p.sold_out, p.moved, p.qa}) {
+        CHECK_TRUE(contrast_ratio(p.badge_text, chip) >= 7.0);
+    }
+}
+
+TEST(Theme, TheBackgroundIsDarkAndTheTextNearWhite) {
+    CHECK_TRUE(relative_luminance(p.background) < 0.02);
+    CHECK_TRUE(relative_luminance(p.text) > 0.8);
+}
+
+TEST(Theme, TypeScalesWithTheShortSide) {
+    const Theme hd = Theme::for_screen(Size{1920, 1080});
+    const Theme portrait = Theme::for_screen(Size{1080, 1920});
+    const Theme uhd = Theme::for_screen(Size{3840, 2160});
+    const Theme small = Theme::for_screen(Size{800, 480});
+    CHECK_FALSE(hd.portrait);
+    CHECK_TRUE(portrait.portrait);
+    LONGS_EQUAL(8, hd.unit);
+    LONGS_EQUAL(96, hd.type.clock.px);
+    CHECK_TRUE(hd.type.title.px >= 40 && hd.type.title.px <= 48);
+    CHECK_TRUE(hd.type == portrait.type);
+    LONGS_EQUAL(2 * hd.type.title.px, uhd.type.title.px);
+    LONGS_EQUAL(2 * hd.unit, uhd.unit);
+    CHECK_TRUE(small.type.title.px < hd.type.title.px);
+    CHECK_TRUE(small.type.caption.px >= 10);
+}
+
+TEST(Theme, TheTypeScaleDescends) {
+    const auto t = Theme::for_screen(Size{1920, 1080}).type;
+    CHECK_TRUE(t.clock.px > t.venue.px);
+    CHECK_TRUE(t.venue.px >= t.title.px);
+    CHECK_TRUE(t.title.px > t.row.px);
+    CHECK_TRUE(t.row.px > t.body.px);
+    CHECK_TRUE(t.body.px > t.label.px);
+    CHECK_TRUE(t.label.px >= t.caption.px);
+}
+
+TEST(Theme, SectionColoursAreReadFromHex) {
+    CHECK_TRUE((parse_hex_color("#E94F37") == Color{0xE9, 0x4F, 0x37, 255}));
+    CHECK_TRUE((parse_hex_color("#ffffff") == Color{255, 255, 255, 255}));
+    CHECK_FALSE(parse_hex_color("E94F37").has_value());
+    CHECK_FALSE(parse_hex_color("#E94F3").has_value());
+    CHECK_FALSE(parse_hex_color("#E94G37").has_value());
+    CHECK_FALSE(parse_hex_color("").has_value());
+}
