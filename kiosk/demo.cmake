@@ -25,7 +25,7 @@ foreach(lang IN ITEMS kk ru en)
     set(png "${OUT}/board-${lang}.png")
     execute_process(COMMAND "${CMAKE_COMMAND}" -E env SDL_VIDEODRIVER=offscreen
                     "${KIOSK}" --screenshot "${png}" --db "${db}" --at "${at}" --lang ${lang}
-                    RESULT_VARIABLE rc)
+                    RESULT_VARIABLE rc OUTPUT_QUIET)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "kiosk --screenshot failed (${rc}) for ${lang}")
     endif()
