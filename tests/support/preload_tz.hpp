@@ -6,15 +6,16 @@
 #include "sync/time.hpp"
 
 #include <initializer_list>
+#include <string>
 
 #include <CppUTest/TestHarness.h>
 #include <CppUTest/MemoryLeakWarningPlugin.h>
 
 namespace aff::test {
 
-inline void preload_time_zones(std::initializer_list<const char*> names = {"Asia/Almaty"}) {
+inline void preload_time_zones(std::initializer_list<std::string> names = {"Asia/Almaty"}) {
     MemoryLeakWarningPlugin::saveAndDisableNewDeleteOverloads();
-    for (const char* name : names) (void)TimeZone::load(name);
+    for (const auto& name : names) (void)TimeZone::load(name);
     MemoryLeakWarningPlugin::restoreNewDeleteOverloads();
 }
 

@@ -11,6 +11,8 @@
 
 // CppUTest last: its leak detector redefines `new`, which the standard headers must not see.
 // TestHarness.h before MemoryLeakWarningPlugin.h, which relies on what it declares.
+#include "tests/support/preload_tz.hpp"
+
 #include <CppUTest/TestHarness.h>
 #include <CppUTest/MemoryLeakWarningPlugin.h>
 
@@ -50,22 +52,13 @@ Instant at(const char* text) {
     return t.value_or(Instant{});
 }
 
-// The tz database stays loaded for good; see test_time.cpp.
-void warm_up_tz_cache() {
-    MemoryLeakWarningPlugin::saveAndDisableNewDeleteOverloads();
-    for (const char* name : {"Asia/Almaty", "Mars/Olympus"}) {
-        (void)TimeZone::load(name);
-    }
-    MemoryLeakWarningPlugin::restoreNewDeleteOverloads();
-}
-
 }  // namespace
 
 TEST_GROUP(FeedParse) {
     json feed;
 
     void setup() override {
-        warm_up_tz_cache();
+        test::preload_time_zones({"Asia/Almaty", "Mars/Olympus"});
         feed = json::parse(minimal_text());
     }
 

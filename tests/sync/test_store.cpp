@@ -13,6 +13,8 @@
 #include <vector>
 
 // CppUTest last: its leak-detecting `new` macro must not meet the standard headers.
+#include "tests/support/preload_tz.hpp"
+
 #include <CppUTest/TestHarness.h>
 
 namespace aff {
@@ -333,14 +335,6 @@ void write_file(const std::string& path, const std::string& bytes) {
     out << bytes;
 }
 
-// The tz database and every zone it reads stay for the life of the process. Look the zone up
-// once with the leak detector looking away, so the first test to do so does not report the cache.
-void preload_time_zone(const std::string& name = "Asia/Almaty") {
-    MemoryLeakWarningPlugin::saveAndDisableNewDeleteOverloads();
-    (void)TimeZone::load(name);
-    MemoryLeakWarningPlugin::restoreNewDeleteOverloads();
-}
-
 void check_text(const Text& expected, const Text& actual) {
     for (const Lang lang : all_langs) {
         STRCMP_EQUAL(expected.raw(lang).c_str(), actual.raw(lang).c_str());
@@ -366,7 +360,7 @@ TEST_GROUP(Store) {
     TempCache* cache = nullptr;
 
     void setup() override {
-        preload_time_zone();
+        test::preload_time_zones();
         cache = new TempCache;
     }
     void teardown() override { delete cache; }
@@ -616,7 +610,7 @@ TEST(Store, FailedApplyOnAnUnknownTimeZoneKeepsThePreviousFeed) {
 
     Feed feed = festival(2).build();
     feed.festival.timezone = "Asia/Atlantis";
-    preload_time_zone(feed.festival.timezone);
+    test::preload_time_zones({feed.festival.timezone});
     const std::string error = error_of([&] { store.apply(feed, almaty(15, 9)); });
 
     STRCMP_CONTAINS("unknown time zone \"Asia/Atlantis\"", error.c_str());
@@ -826,7 +820,7 @@ TEST_GROUP(StoreQueries) {
     Store* store = nullptr;
 
     void setup() override {
-        preload_time_zone();
+        test::preload_time_zones();
         cache = new TempCache;
         store = new Store(Store::open(cache->path()));
         store->apply(festival()
@@ -1147,7 +1141,7 @@ TEST_GROUP(StoreMigration) {
     TempCache* cache = nullptr;
 
     void setup() override {
-        preload_time_zone();
+        test::preload_time_zones();
         cache = new TempCache;
     }
     void teardown() override { delete cache; }

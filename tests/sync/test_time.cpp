@@ -4,31 +4,18 @@
 
 // CppUTest last: its leak detector redefines `new`, which the standard headers must not see.
 // TestHarness.h before MemoryLeakWarningPlugin.h, which relies on what it declares.
+#include "tests/support/preload_tz.hpp"
+
 #include <CppUTest/TestHarness.h>
 #include <CppUTest/MemoryLeakWarningPlugin.h>
 
 using namespace aff;
 
-namespace {
-
-// The tz database and every zone it has read stay in memory for good (by design). Reading the
-// zones these tests use once, outside the leak detector, keeps that cache out of the reports.
-void warm_up_tz_cache() {
-    MemoryLeakWarningPlugin::saveAndDisableNewDeleteOverloads();
-    for (const char* name : {"Asia/Almaty", "Europe/Berlin", "Mars/Olympus", "UTC"}) {
-        (void)TimeZone::load(name);
-    }
-    (void)TimeZone{}.to_local(Instant{});
-    MemoryLeakWarningPlugin::restoreNewDeleteOverloads();
-}
-
-}  // namespace
-
 TEST_GROUP(Time) {
     TimeZone almaty;
 
     void setup() override {
-        warm_up_tz_cache();
+        test::preload_time_zones({"Asia/Almaty", "Europe/Berlin", "Mars/Olympus", "UTC"});
         auto zone = TimeZone::load("Asia/Almaty");
         CHECK_TRUE(zone.has_value());
         almaty = *zone;
