@@ -275,73 +275,6 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Reading bytes into a JSON document
 
-struct TooDeep {};
-
-// Follows the parser's events to know where it is: for the depth limit and for duplicate keys,
-// which nlohmann would otherwise silently resolve to the last one.
-class StructureWatch {
-public:
-    StructureWatch(int max_depth, Report& report) : max_depth_(max_depth), report_(report) {}
-
-    bool on_event(json::parse_event_t event, const json& parsed) {
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start:
-            if (frames_.size() >= static_cast<std::size_t>(std::max(max_depth_, 0))) {
-                throw TooDeep{};
-            }
-            count_element();
-            frames_.push_back(Frame{event == json::parse_event_t::array_start, 0, {}, {}});
-            break;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!frames_.empty()) {
-                frames_.pop_back();
-            }
-            break;
-        case json::parse_event_t::key:
-            if (!frames_.empty() && parsed.is_string()) {
-                Frame& frame = frames_.back();
-                frame.key = parsed.get<std::string>();
-                if (!frame.keys.insert(frame.key).second) {
-                    report_.error(current_path(), "duplicate key " + quote(frame.key));
-                }
-            }
-            break;
-        case json::parse_event_t::value:
-            count_element();
-            break;
-        }
-        return true;
-    }
-
-private:
-    struct Frame {
-        bool is_array = false;
-        std::size_t elements = 0;
-        std::string key;
-        std::unordered_set<std::string> keys;
-    };
-
-    void count_element() {
-        if (!frames_.empty() && frames_.back().is_array) {
-            ++frames_.back().elements;
-        }
-    }
-
-    std::string current_path() const {
-        std::string path;
-        for (const Frame& frame : frames_) {
-            path = frame.is_array ? index_path(path, frame.elements - 1)
-                                  : key_path(path, frame.key);
-        }
-        return path;
-    }
-
-    int max_depth_;
-    Report& report_;
-    std::vector<Frame> frames_;
-};
 
 // `text` with each byte that is not part of well-formed UTF-8 replaced by "?".
 std::string valid_utf8(std::string_view text) {
@@ -382,6 +315,97 @@ std::string json_error_text(const json::exception& e) {
     return valid_utf8(text);
 }
 
+// A first, streaming pass over the document (SAX, no tree built): it enforces the nesting limit
+// and reports duplicate keys with their path, which nlohmann would otherwise silently resolve to
+// the last one. The tree is then built by the plain parser, whose cost stays linear; nlohmann's
+// callback parser rescans a parent array at every child's end, which made a 100k-screening feed
+// take seconds.
+class StructureWatch final : public nlohmann::json_sax<json> {
+public:
+    StructureWatch(int max_depth, Report& report) : max_depth_(max_depth), report_(report) {}
+
+    bool too_deep() const { return too_deep_; }
+    const std::optional<std::string>& syntax_error() const { return syntax_error_; }
+
+    bool null() override { return element(); }
+    bool boolean(bool) override { return element(); }
+    bool number_integer(number_integer_t) override { return element(); }
+    bool number_unsigned(number_unsigned_t) override { return element(); }
+    bool number_float(number_float_t, const string_t&) override { return element(); }
+    bool string(string_t&) override { return element(); }
+    bool binary(binary_t&) override { return element(); }
+    bool start_object(std::size_t) override { return open(false); }
+    bool start_array(std::size_t) override { return open(true); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t& name) override {
+        if (!frames_.empty()) {
+            Frame& frame = frames_.back();
+            frame.key = name;
+            if (!frame.keys.insert(frame.key).second) {
+                report_.error(current_path(), "duplicate key " + quote(frame.key));
+            }
+        }
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        syntax_error_ = json_error_text(e);
+        return false;
+    }
+
+private:
+    struct Frame {
+        bool is_array = false;
+        std::size_t elements = 0;
+        std::string key;
+        std::unordered_set<std::string> keys;
+    };
+
+    bool element() {
+        if (!frames_.empty() && frames_.back().is_array) {
+            ++frames_.back().elements;
+        }
+        return true;
+    }
+
+    bool open(bool is_array) {
+        if (frames_.size() >= static_cast<std::size_t>(std::max(max_depth_, 0))) {
+            too_deep_ = true;
+            return false;  // stops the pass
+        }
+        element();
+        frames_.push_back(Frame{is_array, 0, {}, {}});
+        return true;
+    }
+
+    bool close() {
+        if (!frames_.empty()) {
+            frames_.pop_back();
+        }
+        return true;
+    }
+
+    std::string current_path() const {
+        std::string path;
+        for (const Frame& frame : frames_) {
+            path = frame.is_array ? index_path(path, frame.elements - 1)
+                                  : key_path(path, frame.key);
+        }
+        return path;
+    }
+
+    int max_depth_;
+    Report& report_;
+    std::vector<Frame> frames_;
+    bool too_deep_ = false;
+    std::optional<std::string> syntax_error_;
+};
+
+
+
 std::optional<json> read_document(std::string_view bytes, const ParseLimits& limits,
                                   Report& report) {
     if (bytes.size() > limits.max_bytes) {
@@ -405,19 +429,19 @@ std::optional<json> read_document(std::string_view bytes, const ParseLimits& lim
         return std::nullopt;
     }
     StructureWatch watch(limits.max_depth, report);
-    json document;
-    try {
-        document = json::parse(
-            bytes.begin(), bytes.end(),
-            [&watch](int, json::parse_event_t event, json& parsed) {
-                return watch.on_event(event, parsed);
-            });
-    } catch (const TooDeep&) {
+    json::sax_parse(bytes.begin(), bytes.end(), &watch);
+    if (watch.too_deep()) {
         report.error("", "the document nests deeper than " + std::to_string(limits.max_depth) +
                              " levels");
         return std::nullopt;
-    } catch (const json::exception& e) {
-        report.error("", "not valid JSON: " + json_error_text(e));
+    }
+    if (watch.syntax_error()) {
+        report.error("", "not valid JSON: " + *watch.syntax_error());
+        return std::nullopt;
+    }
+    json document = json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) {  // the first pass accepted it, so this is not expected
+        report.error("", "not valid JSON");
         return std::nullopt;
     }
     if (!document.is_object()) {
