@@ -52,7 +52,7 @@ TEST(FeedGen, AGeneratedFeedValidatesWithNoErrorsOrWarnings) {
 }
 
 TEST(FeedGen, ItHasExactlyTheScreeningsAskedFor) {
-    for (std::size_t n : {1u, 5u, 999u, 10000u}) {
+    for (std::size_t n : {1u, 5u, 999u, 2500u}) {
         auto result = parse_generated(n, 3);
         CHECK_TEXT(result.ok(), first_problem(result).c_str());
         LONGS_EQUAL(n, result.feed->screenings.size());
@@ -69,7 +69,7 @@ TEST(FeedGen, EveryStatusAppears) {
 
 TEST(FeedGen, HallsAndFilmsGrowWithTheFeed) {
     auto small = parse_generated(1000, 1);
-    auto large = parse_generated(20000, 1);
+    auto large = parse_generated(5000, 1);
     CHECK(small.ok() && large.ok());
     std::size_t small_halls = 0, large_halls = 0;
     for (const auto& v : small.feed->venues) small_halls += v.halls.size();
