@@ -65,7 +65,8 @@ done
 
 echo "install-deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+# A mirror caught mid-sync can fail one index; the install below then says what is really missing.
+$sudo apt-get update -qq || echo "install-deps: apt-get update reported errors; installing anyway" >&2
 # shellcheck disable=SC2086 # the list is meant to split into words
 $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 echo "install-deps: done"
