@@ -2,16 +2,28 @@
 //   kiosk-feed validate FILE                  check a feed against the feed-v1 contract
 //   kiosk-feed generate --screenings N [--seed S] [--output FILE]
 //                                             write a synthetic feed for benchmarks and tests
+//   kiosk-feed keygen -p PUB -s SEC           make a minisign key pair (secret key unencrypted)
+//   kiosk-feed sign -s SEC -m FILE [-t TEXT]  write FILE.minisig (minisign's prehashed form)
 // Exit codes: 0 valid (warnings allowed) or written, 1 the feed has errors, 2 usage or I/O error.
 #include "sync/feed_gen.hpp"
 #include "sync/feed_parse.hpp"
+#include "sync/minisign.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <string>
 
 namespace {
 
@@ -63,6 +75,119 @@ int generate(const aff::GenOptions& options, const std::string& output) {
     return 0;
 }
 
+// Creates `path` with `mode`, refusing to replace anything already there (O_EXCL), and writes
+// `text` to it durably.
+bool write_new_file(const std::string& path, const std::string& text, mode_t mode,
+                    std::string& error) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    std::size_t written = 0;
+    while (written < text.size()) {
+        ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        written += static_cast<std::size_t>(n);
+    }
+    bool ok = written == text.size() && ::fsync(fd) == 0;
+    if (!ok) error = std::strerror(errno);
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        error = std::strerror(errno);
+    }
+    if (!ok) ::unlink(path.c_str());
+    return ok;
+}
+
+int keygen(const std::string& public_path, const std::string& secret_path) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(public_path, secret_path, ec) || public_path == secret_path) {
+        std::cerr << "kiosk-feed: the public and the secret key need two different files\n";
+        return 2;
+    }
+    for (const auto& path : {public_path, secret_path}) {
+        if (std::filesystem::symlink_status(path, ec).type() !=
+            std::filesystem::file_type::not_found) {
+            std::cerr << "kiosk-feed: " << path << " already exists; not overwriting a key\n";
+            return 2;
+        }
+    }
+    std::string error;
+    auto pair = aff::minisign::generate_key_pair(error);
+    if (!pair) {
+        std::cerr << "kiosk-feed: " << error << "\n";
+        return 2;
+    }
+    if (!write_new_file(secret_path, aff::minisign::secret_key_file(pair->secret_key), 0600,
+                        error)) {
+        std::cerr << "kiosk-feed: cannot write " << secret_path << ": " << error << "\n";
+        return 2;
+    }
+    if (!write_new_file(public_path, aff::minisign::public_key_file(pair->public_key), 0644,
+                        error)) {
+        std::cerr << "kiosk-feed: cannot write " << public_path << ": " << error << "\n";
+        ::unlink(secret_path.c_str());  // half a key pair is no use to anyone
+        return 2;
+    }
+    std::cout << "secret key " << secret_path << " (not encrypted: keep it secret)\n"
+              << "public key " << public_path << ", key id "
+              << aff::minisign::key_id_hex(pair->public_key.key_id) << ":\n"
+              << aff::minisign::public_key_base64(pair->public_key) << "\n";
+    return 0;
+}
+
+// minisign's own default: when it was signed and what it was called.
+std::string default_trusted_comment(const std::string& message_path) {
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    return "timestamp:" + std::to_string(now.count()) +
+           "\tfile:" + std::filesystem::path(message_path).filename().string() + "\thashed";
+}
+
+int sign(const std::string& secret_path, const std::string& message_path,
+         std::optional<std::string> trusted_comment) {
+    auto secret_text = read_file(secret_path);
+    if (!secret_text) {
+        std::cerr << "kiosk-feed: cannot read " << secret_path << "\n";
+        return 2;
+    }
+    std::string error;
+    auto key = aff::minisign::parse_secret_key(*secret_text, error);
+    if (!key) {
+        std::cerr << "kiosk-feed: " << secret_path << ": " << error << "\n";
+        return 2;
+    }
+    auto message = read_file(message_path);
+    if (!message) {
+        std::cerr << "kiosk-feed: cannot read " << message_path << "\n";
+        return 2;
+    }
+    if (!trusted_comment) trusted_comment = default_trusted_comment(message_path);
+    auto minisig = aff::minisign::sign(*message, *key, *trusted_comment, error);
+    if (!minisig) {
+        std::cerr << "kiosk-feed: " << error << "\n";
+        return 2;
+    }
+    // Written aside and renamed, so a reader never sees half a signature.
+    std::string sig_path = message_path + ".minisig";
+    std::string temp_path = sig_path + ".tmp";
+    ::unlink(temp_path.c_str());
+    bool written = write_new_file(temp_path, *minisig, 0644, error);
+    if (written && std::rename(temp_path.c_str(), sig_path.c_str()) != 0) {
+        error = std::strerror(errno);
+        written = false;
+    }
+    if (!written) {
+        ::unlink(temp_path.c_str());
+        std::cerr << "kiosk-feed: cannot write " << sig_path << ": " << error << "\n";
+        return 2;
+    }
+    std::cout << sig_path << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -83,6 +208,25 @@ int main(int argc, char** argv) {
     generate_cmd->add_option("--seed", gen.seed, "Random seed; the same seed, the same feed");
     generate_cmd->add_option("-o,--output", output, "Output file (default: standard output)");
 
+    std::string public_path;
+    std::string secret_path;
+    auto* keygen_cmd = app.add_subcommand(
+        "keygen", "Make a minisign key pair; the secret key has no password (mode 0600)");
+    keygen_cmd->add_option("-p,--public-key", public_path, "Public key file to create")
+        ->required();
+    keygen_cmd->add_option("-s,--secret-key", secret_path, "Secret key file to create")
+        ->required();
+
+    std::string message_path;
+    std::optional<std::string> trusted_comment;
+    auto* sign_cmd = app.add_subcommand(
+        "sign", "Sign FILE into FILE.minisig, which `minisign -V` and the kiosks verify");
+    sign_cmd->add_option("-s,--secret-key", secret_path, "Secret key file (no password)")
+        ->required();
+    sign_cmd->add_option("-m,--message", message_path, "The file to sign")->required();
+    sign_cmd->add_option("-t,--trusted-comment", trusted_comment,
+                         "Signed one-line comment (default: timestamp and file name)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -90,5 +234,7 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : 2;
     }
     if (*validate_cmd) return validate(file);
+    if (*keygen_cmd) return keygen(public_path, secret_path);
+    if (*sign_cmd) return sign(secret_path, message_path, trusted_comment);
     return generate(gen, output);
 }
