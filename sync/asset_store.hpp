@@ -1,0 +1,55 @@
+// The feed's images, in a directory named by content: DIR/<sha256 in lowercase hex>. A file there
+// is complete and verified, because it is only ever created by renaming a verified, synced
+// temporary file into place. Files no applied feed references are collected after an apply.
+#pragma once
+
+#include "sync/feed.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace aff {
+
+// A SHA-256 digest in lowercase hex (libsodium).
+std::string sha256_hex(std::string_view bytes);
+
+// True for exactly 64 lowercase hex digits: the only names the store creates or deletes.
+bool is_sha256_name(std::string_view name);
+
+class AssetStore {
+public:
+    explicit AssetStore(std::string dir);
+
+    const std::string& dir() const { return dir_; }
+    std::string path_of(std::string_view sha256) const;
+
+    // Whether the asset is present with its size; with `verify_hash`, also reads it and checks
+    // its SHA-256 (a file that fails is not present).
+    bool has(const Asset& asset, bool verify_hash = false) const;
+
+    enum class Failure : std::uint8_t { none, mismatch, disk };
+    struct PutResult {
+        Failure failure = Failure::none;
+        std::string error;  // one line, e.g. "asset poster-7: sha256 mismatch (expected ..., ...)"
+        bool ok() const { return failure == Failure::none; }
+    };
+    // Checks `bytes` against the asset's size and SHA-256, then stores them: a temporary file in
+    // the directory (created if missing), fsync, rename to its name, fsync of the directory.
+    PutResult put(const Asset& asset, std::string_view bytes) const;
+
+    struct GcResult {
+        std::size_t removed = 0;
+        std::string error;  // the first failure, one line; empty when none
+    };
+    // Deletes every asset not named in `keep`, and temporary files left by an interrupted put().
+    // Never touches a file whose name is not a SHA-256 (or such a temporary file).
+    GcResult collect_garbage(const std::set<std::string>& keep) const;
+
+private:
+    std::string dir_;
+};
+
+}  // namespace aff

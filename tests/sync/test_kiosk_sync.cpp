@@ -1,0 +1,198 @@
+// The kiosk-sync command, run as a process: its flags, exit codes, status JSON and clean stop.
+// Feeds come over file:// (the HTTP paths are covered by test_syncer).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+// CppUTest last: its leak-detecting `new` macro must not meet the standard headers.
+#include <CppUTest/TestHarness.h>
+
+namespace aff {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::string demo_dir = std::string(AFF_SOURCE_DATADIR) + "/demo";
+const std::string public_key_file = demo_dir + "/keys/demo-NOT-FOR-PRODUCTION.pub";
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+std::string shell_quoted(const std::string& text) {
+    return "'" + text + "'";
+}
+
+// The command, through the emulator when the tests run under one.
+std::string kiosk_sync_command() {
+    const std::string emulator = KIOSK_SYNC_EMULATOR;
+    return (emulator.empty() ? "" : emulator + " ") + shell_quoted(KIOSK_SYNC);
+}
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+}  // namespace
+
+TEST_GROUP(KioskSyncCommand) {
+    std::string dir;
+    std::string feed_url;
+
+    void setup() override {
+        dir = std::string(AFF_TEST_TMPDIR) + "/kiosk-sync-" + std::to_string(getpid());
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        feed_url = "file://" + demo_dir + "/feed.json";
+    }
+    void teardown() override {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+
+    Run run(const std::string& args) const {
+        const std::string out = dir + "/out.txt";
+        const std::string err = dir + "/err.txt";
+        const std::string command = kiosk_sync_command() + " " + args + " >" +
+                                    shell_quoted(out) + " 2>" + shell_quoted(err) + " </dev/null";
+        const int status = std::system(command.c_str());
+        Run result;
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = read_bytes(out);
+        result.err = read_bytes(err);
+        return result;
+    }
+
+    std::string sync_args(const std::string& url) const {
+        return "--once --feed-url " + shell_quoted(url) + " --public-key-file " +
+               shell_quoted(public_key_file) + " --db " + shell_quoted(dir + "/cache.db") +
+               " --assets " + shell_quoted(dir + "/assets");
+    }
+};
+
+TEST(KioskSyncCommand, OnceAppliesTheFeedThenFindsItUnchangedBothExitingZero) {
+    const Run first = run(sync_args(feed_url) + " --metrics " + shell_quoted(dir + "/k.prom"));
+    LONGS_EQUAL_TEXT(0, first.exit_code, first.err.c_str());
+    CHECK_TEXT(first.out.find("applied") != std::string::npos, first.out.c_str());
+    CHECK(read_bytes(dir + "/k.prom").find("aff_kiosk_feed_sequence 1\n") != std::string::npos);
+    const Run second = run(sync_args(feed_url));
+    LONGS_EQUAL_TEXT(0, second.exit_code, second.err.c_str());
+    CHECK_TEXT(second.out.find("unchanged") != std::string::npos, second.out.c_str());
+}
+
+TEST(KioskSyncCommand, TheKeyCanBeGivenInlineAsBase64) {
+    const std::string pub = read_bytes(public_key_file);
+    const std::string base64 = pub.substr(pub.find('\n') + 1, 56);
+    const Run result = run("--once --feed-url " + shell_quoted(feed_url) + " --public-key " +
+                           base64 + " --db " + shell_quoted(dir + "/cache.db") + " --assets " +
+                           shell_quoted(dir + "/assets"));
+    LONGS_EQUAL_TEXT(0, result.exit_code, result.err.c_str());
+}
+
+TEST(KioskSyncCommand, AFailedSyncExitsOneWithOneLineOnStderr) {
+    const std::string feed = dir + "/feed.json";
+    write_bytes(feed, read_bytes(demo_dir + "/feed.json") + " ");
+    write_bytes(feed + ".minisig", read_bytes(demo_dir + "/feed.json.minisig"));
+    const Run result = run(sync_args("file://" + feed));
+    LONGS_EQUAL(1, result.exit_code);
+    CHECK_TEXT(result.err.starts_with("kiosk-sync: failed (signature): "), result.err.c_str());
+    LONGS_EQUAL(1, std::count(result.err.begin(), result.err.end(), '\n'));
+}
+
+TEST(KioskSyncCommand, UsageErrorsExitTwo) {
+    LONGS_EQUAL(2, run("--once").exit_code);
+    LONGS_EQUAL(2, run("--no-such-flag").exit_code);
+    LONGS_EQUAL(2, run(sync_args(feed_url) + " --interval 0").exit_code);
+    LONGS_EQUAL(2, run(sync_args("ftp://example.org/feed.json")).exit_code);
+    const Run bad_key = run("--once --feed-url http://x/f.json --public-key NOTAKEY --db " +
+                            shell_quoted(dir + "/c.db") + " --assets " + shell_quoted(dir + "/a"));
+    LONGS_EQUAL(2, bad_key.exit_code);
+    CHECK_TEXT(bad_key.err.starts_with("kiosk-sync: --public-key: "), bad_key.err.c_str());
+}
+
+TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
+    const std::string config = dir + "/kiosk-sync.toml";
+    write_bytes(config, "feed-url = \"" + feed_url + "\"\npublic-key-file = \"" +
+                            public_key_file + "\"\ndb = \"" + dir + "/cache.db\"\nassets = \"" +
+                            dir + "/assets\"\ninterval = 30\n");
+    const Run result = run("--once --config " + shell_quoted(config));
+    LONGS_EQUAL_TEXT(0, result.exit_code, result.err.c_str());
+    write_bytes(config, "feed_url = \"x\"\n");
+    const Run unknown = run("--once --config " + shell_quoted(config));
+    LONGS_EQUAL(2, unknown.exit_code);
+    CHECK_TEXT(unknown.err.find("unknown key 'feed_url'") != std::string::npos,
+               unknown.err.c_str());
+}
+
+TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
+    LONGS_EQUAL(0, run(sync_args(feed_url)).exit_code);
+    const Run status = run("--status --db " + shell_quoted(dir + "/cache.db"));
+    LONGS_EQUAL_TEXT(0, status.exit_code, status.err.c_str());
+    LONGS_EQUAL(1, std::count(status.out.begin(), status.out.end(), '\n'));
+    const json object = json::parse(status.out);
+    LONGS_EQUAL(1, object["sequence"].get<int>());
+    STRCMP_EQUAL("2018-09-15T02:00:00Z", object["generated_at"].get<std::string>().c_str());
+    CHECK(object["last_attempt"].is_string());
+    CHECK(object["last_success"].is_string());
+    STRCMP_EQUAL("", object["last_error"].get<std::string>().c_str());
+    CHECK(object.contains("etag"));
+}
+
+TEST(KioskSyncCommand, WithoutOnceItPollsUntilSigtermThenExitsCleanly) {
+    int out[2];
+    CHECK(pipe(out) == 0);
+    const pid_t pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        dup2(out[1], 1);
+        close(out[0]);
+        close(out[1]);
+        // exec, so the signal goes to kiosk-sync (or the emulator, which passes it on).
+        const std::string command = "exec " + kiosk_sync_command() + " --feed-url " +
+                                    shell_quoted(feed_url) + " --public-key-file " +
+                                    shell_quoted(public_key_file) + " --db " +
+                                    shell_quoted(dir + "/cache.db") + " --assets " +
+                                    shell_quoted(dir + "/assets") + " --interval 3600";
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(out[1]);
+    // The first poll's line says it has synced; then it waits an hour, unless stopped.
+    std::string line;
+    std::array<char, 256> buffer{};
+    while (line.find('\n') == std::string::npos) {
+        const auto n = read(out[0], buffer.data(), buffer.size());
+        if (n <= 0) {
+            break;
+        }
+        line.append(buffer.data(), static_cast<std::size_t>(n));
+    }
+    CHECK_TEXT(line.starts_with("kiosk-sync: applied"), line.c_str());
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(out[0]);
+    CHECK(WIFEXITED(status));
+    LONGS_EQUAL(0, WEXITSTATUS(status));
+}
+
+}  // namespace aff

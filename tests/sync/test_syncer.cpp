@@ -1,0 +1,579 @@
+// The sync engine end to end, over real HTTP: a real nginx for the happy path, and a scripted
+// fault server for everything that can go wrong. Feeds are signed with the demo key (its secret
+// key is committed for exactly this) through sync/minisign.
+#include "sync/asset_store.hpp"
+#include "sync/feed_gen.hpp"
+#include "sync/http_client.hpp"
+#include "sync/minisign.hpp"
+#include "sync/store.hpp"
+#include "sync/syncer.hpp"
+#include "tests/support/fake_clock.hpp"
+#include "tests/support/fault_server.hpp"
+#include "tests/support/nginx_server.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string>
+
+// CppUTest last: its leak-detecting `new` macro must not meet the standard headers.
+#include "tests/support/preload_tz.hpp"
+
+#include <CppUTest/TestHarness.h>
+
+namespace aff {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+const std::string demo_dir = std::string(AFF_SOURCE_DATADIR) + "/demo";
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+minisign::SecretKey demo_secret_key() {
+    std::string error;
+    auto key = minisign::parse_secret_key(
+        read_bytes(demo_dir + "/keys/demo-NOT-FOR-PRODUCTION.key"), error);
+    CHECK_TEXT(key.has_value(), error.c_str());
+    return *key;
+}
+
+minisign::PublicKey demo_public_key() {
+    std::string error;
+    auto key = minisign::parse_public_key(
+        read_bytes(demo_dir + "/keys/demo-NOT-FOR-PRODUCTION.pub"), error);
+    CHECK_TEXT(key.has_value(), error.c_str());
+    return *key;
+}
+
+std::string sign(const std::string& body, const minisign::SecretKey& key) {
+    std::string error;
+    auto signature = minisign::sign(body, key, "timestamp:1537000000\tfile:feed.json", error);
+    CHECK_TEXT(signature.has_value(), error.c_str());
+    return *signature;
+}
+
+std::string sign(const std::string& body) {
+    return sign(body, demo_secret_key());
+}
+
+// The demo festival (372 screenings, 6 posters) under another sequence number.
+json demo_feed(std::int64_t sequence) {
+    json feed = json::parse(read_bytes(demo_dir + "/feed.json"));
+    feed["sequence"] = sequence;
+    return feed;
+}
+
+std::string demo_poster(const std::string& path) {
+    return read_bytes(demo_dir + "/" + path);
+}
+
+json asset_entry(const std::string& id, const std::string& path, const std::string& bytes) {
+    return json{{"id", id},
+                {"path", path},
+                {"sha256", sha256_hex(bytes)},
+                {"size", bytes.size()},
+                {"type", "image/png"}};
+}
+
+std::int64_t count_rows(const Store& store, const char* table) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(store.handle(), (std::string("SELECT count(*) FROM ") + table).c_str(), -1,
+                       &stmt, nullptr);
+    std::int64_t n = -1;
+    if (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW) {
+        n = sqlite3_column_int64(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+void exec_sql(const Store& store, const std::string& sql) {
+    LONGS_EQUAL(SQLITE_OK, sqlite3_exec(store.handle(), sql.c_str(), nullptr, nullptr, nullptr));
+}
+
+std::string scratch(const char* what) {
+    const std::string dir =
+        std::string(AFF_TEST_TMPDIR) + "/" + what + "-" + std::to_string(getpid());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// What every sync test needs: a cache, an asset directory, a clock and an HTTP client.
+struct Rig {
+    std::string dir;
+    Store store;
+    HttpClient http;
+    test::FakeClock clock{Instant{std::chrono::sys_days{std::chrono::year{2018} / 9 / 15}}};
+    SyncConfig config;
+
+    explicit Rig(const char* name)
+        : dir(scratch(name)), store(Store::open(dir + "/cache.db")) {
+        config.key = demo_public_key();
+        config.assets_dir = dir + "/assets";
+        config.metrics_path = dir + "/aff_kiosk.prom";
+        config.connect_timeout = 2s;
+        config.total_timeout = 5s;
+        config.low_speed_time = 5s;
+    }
+    ~Rig() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+    Rig(const Rig&) = delete;
+    Rig& operator=(const Rig&) = delete;
+
+    SyncReport sync() {
+        clock.advance(60s);
+        Syncer syncer(config, store, http, clock);
+        return syncer.run_once();
+    }
+    AssetStore assets() const { return AssetStore(config.assets_dir); }
+};
+
+void check_applied(const SyncReport& report) {
+    CHECK_TEXT(report.outcome == SyncOutcome::applied,
+               (std::string(reason_code(report.reason)) + ": " + report.message).c_str());
+}
+
+}  // namespace
+
+// ---- Against a real nginx ----
+
+TEST_GROUP(SyncEndToEnd) {
+    Rig* rig = nullptr;
+    std::string root;
+    test::NginxServer* nginx = nullptr;
+    int publishes = 0;
+
+    void setup() override {
+        test::preload_time_zones();
+        rig = new Rig("e2e");
+        root = rig->dir + "/www";
+        fs::create_directories(root);
+        nginx = new test::NginxServer(root, rig->dir);
+        rig->config.feed_url = nginx->url("/festival/feed.json");
+    }
+    void teardown() override {
+        delete nginx;
+        delete rig;
+    }
+
+    // Publishes a feed the way the programme office does: the JSON, its signature, its assets.
+    void publish(const json& feed) {
+        const std::string body = feed.dump(1);
+        write_bytes(root + "/festival/feed.json", body);
+        // nginx's ETag is the file's mtime (whole seconds) and size: publishing twice within one
+        // second with the same size would look unchanged, so each publish gets its own second.
+        fs::last_write_time(root + "/festival/feed.json",
+                            fs::file_time_type::clock::now() + std::chrono::seconds{++publishes});
+        write_bytes(root + "/festival/feed.json.minisig", sign(body));
+        for (const auto& asset : feed.value("assets", json::array())) {
+            const std::string path = asset["path"].get<std::string>();
+            if (!fs::exists(root + "/festival/" + path)) {
+                write_bytes(root + "/festival/" + path, demo_poster(path));
+            }
+        }
+    }
+};
+
+TEST(SyncEndToEnd, AFirstSyncAppliesTheFeedAndStoresEveryAssetByItsHash) {
+    publish(demo_feed(1));
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    LONGS_EQUAL(1, report.sequence);
+    LONGS_EQUAL(372, count_rows(rig->store, "screenings"));
+    const auto assets = rig->store.info();
+    CHECK(assets.has_value());
+    const json published = demo_feed(1);
+    for (const auto& asset : published["assets"]) {
+        CHECK(fs::exists(rig->assets().path_of(asset["sha256"].get<std::string>())));
+    }
+    const SyncState state = rig->store.sync_state();
+    CHECK_FALSE(state.etag.empty());
+    STRCMP_EQUAL("applied", state.last_result.c_str());
+    STRCMP_EQUAL("", state.last_error.c_str());
+    CHECK(state.last_success == rig->clock.now());
+    const std::string metrics = read_bytes(rig->config.metrics_path);
+    CHECK(metrics.find("\naff_kiosk_feed_sequence 1\n") != std::string::npos);
+    CHECK(metrics.find("aff_kiosk_last_attempt_result{reason=\"none\"} 1") != std::string::npos);
+}
+
+TEST(SyncEndToEnd, ThePollAfterIsAnsweredWith304ForTheStoredEtagAndAppliesNothing) {
+    publish(demo_feed(1));
+    check_applied(rig->sync());
+    const Instant applied_at = rig->store.info()->applied_at;
+    timespec cpu_before{};
+    timespec cpu_after{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu_before);
+    const SyncReport report = rig->sync();
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu_after);
+    const double cpu_ms = static_cast<double>(cpu_after.tv_sec - cpu_before.tv_sec) * 1e3 +
+                          static_cast<double>(cpu_after.tv_nsec - cpu_before.tv_nsec) / 1e6;
+    std::printf("\nSyncEndToEnd: a poll answered with 304: %llu bytes received, %.2f ms CPU\n",
+                static_cast<unsigned long long>(report.bytes_received), cpu_ms);
+    CHECK_TEXT(report.outcome == SyncOutcome::unchanged, report.message.c_str());
+    STRCMP_EQUAL("not modified (HTTP 304)", report.message.c_str());
+    CHECK(report.bytes_received < 1024);
+    CHECK(rig->store.info()->applied_at == applied_at);
+    CHECK(rig->store.sync_state().last_attempt == rig->clock.now());
+}
+
+TEST(SyncEndToEnd, AGzippedFeedArrivesCompressedAndIsApplied) {
+    auto big = generate_feed(GenOptions{3000, 5, 0});
+    big["sequence"] = 3;
+    publish(big);
+    const std::string feed_path = root + "/festival/feed.json";
+    const auto plain_size = fs::file_size(feed_path);
+    LONGS_EQUAL(0, std::system(("gzip -k -9 '" + feed_path + "'").c_str()));
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    LONGS_EQUAL(3000, count_rows(rig->store, "screenings"));
+    CHECK_TEXT(report.bytes_received < plain_size / 4,
+               (std::to_string(report.bytes_received) + " of " + std::to_string(plain_size))
+                   .c_str());
+}
+
+TEST(SyncEndToEnd, ANewSequenceReplacesTheOldFeed) {
+    publish(demo_feed(1));
+    check_applied(rig->sync());
+    auto next = generate_feed(GenOptions{50, 9, 0});
+    next["sequence"] = 2;
+    publish(next);
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    LONGS_EQUAL(2, rig->store.info()->sequence);
+    LONGS_EQUAL(50, count_rows(rig->store, "screenings"));
+}
+
+TEST(SyncEndToEnd, AnAssetAddedIsFetchedAndAnAssetNoLongerListedIsDeleted) {
+    json feed = demo_feed(1);
+    feed["assets"] = json::array();
+    const std::string salt = demo_poster("posters/salt-road.png");
+    const std::string moon = demo_poster("posters/moon-over-jeju.png");
+    for (auto& film : feed["films"]) {
+        film.erase("poster");
+    }
+    feed["assets"].push_back(asset_entry("poster-a", "posters/salt-road.png", salt));
+    publish(feed);
+    check_applied(rig->sync());
+    CHECK(fs::exists(rig->assets().path_of(sha256_hex(salt))));
+
+    feed["sequence"] = 2;
+    feed["assets"].push_back(asset_entry("poster-b", "posters/moon-over-jeju.png", moon));
+    publish(feed);
+    check_applied(rig->sync());
+    CHECK(fs::exists(rig->assets().path_of(sha256_hex(salt))));
+    CHECK(fs::exists(rig->assets().path_of(sha256_hex(moon))));
+
+    feed["sequence"] = 3;
+    feed["assets"].erase(0);
+    publish(feed);
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    CHECK_FALSE(fs::exists(rig->assets().path_of(sha256_hex(salt))));
+    CHECK(fs::exists(rig->assets().path_of(sha256_hex(moon))));
+}
+
+TEST(SyncEndToEnd, AStoredAssetDamagedInPlaceIsFetchedAgainWithTheNextFeed) {
+    publish(demo_feed(1));
+    check_applied(rig->sync());
+    const std::string poster = demo_poster("posters/salt-road.png");
+    const std::string stored = rig->assets().path_of(sha256_hex(poster));
+    write_bytes(stored, std::string(poster.size(), '\0'));
+    publish(demo_feed(2));
+    check_applied(rig->sync());
+    CHECK(read_bytes(stored) == poster);
+}
+
+// ---- Faults, from a server under the test's control ----
+
+TEST_GROUP(SyncFaults) {
+    Rig* rig = nullptr;
+    test::FaultServer* server = nullptr;
+    json good;
+    std::int64_t good_screenings = 0;
+
+    void setup() override {
+        test::preload_time_zones();
+        rig = new Rig("faults");
+        server = new test::FaultServer;
+        rig->config.feed_url = server->url("/feed.json");
+        good = demo_feed(5);
+        serve(good);
+        const SyncReport first = rig->sync();
+        check_applied(first);
+        good_screenings = count_rows(rig->store, "screenings");
+        // A test that scripts only a broken feed must not find the good feed's signature.
+        server->respond("/feed.json.minisig", 404);
+    }
+    void teardown() override {
+        delete server;
+        delete rig;
+    }
+
+    void serve(const json& feed) const {
+        serve_signed(feed.dump());
+        for (const auto& asset : feed["assets"]) {
+            const std::string path = asset["path"].get<std::string>();
+            server->respond("/" + path, 200, demo_poster(path));
+        }
+    }
+    void serve_signed(const std::string& body) const {
+        server->respond("/feed.json", 200, body);
+        server->respond("/feed.json.minisig", 200, sign(body));
+    }
+
+    // The attempt failed for `reason`, which is recorded, and the last good feed is intact.
+    void check_failed_and_intact(const SyncReport& report, SyncReason reason) const {
+        CHECK_TEXT(report.outcome == SyncOutcome::failed, report.message.c_str());
+        STRCMP_EQUAL(std::string(reason_code(reason)).c_str(),
+                     std::string(reason_code(report.reason)).c_str());
+        CHECK(report.message.find('\n') == std::string::npos);
+        LONGS_EQUAL(5, rig->store.info()->sequence);
+        LONGS_EQUAL(good_screenings, count_rows(rig->store, "screenings"));
+        const SyncState state = rig->store.sync_state();
+        STRCMP_EQUAL(report.message.c_str(), state.last_error.c_str());
+        STRCMP_EQUAL(std::string(reason_code(reason)).c_str(), state.last_result.c_str());
+        LONGS_EQUAL(1, state.consecutive_failures);
+        CHECK(state.last_attempt == rig->clock.now());
+        const std::string metrics = read_bytes(rig->config.metrics_path);
+        CHECK(metrics.find("{reason=\"" + std::string(reason_code(reason)) + "\"} 1") !=
+              std::string::npos);
+        CHECK(metrics.find("\naff_kiosk_consecutive_failures 1\n") != std::string::npos);
+    }
+};
+
+TEST(SyncFaults, AServerThatStallsHitsTheTotalDeadline) {
+    rig->config.total_timeout = 1s;
+    server->trickle("/feed.json", demo_feed(6).dump(), 100);
+    check_failed_and_intact(rig->sync(), SyncReason::network);
+}
+
+TEST(SyncFaults, AServerThatTricklesBytesIsDroppedByTheLowSpeedLimit) {
+    rig->config.low_speed_time = 1s;
+    server->trickle("/feed.json", demo_feed(6).dump(), 10);
+    check_failed_and_intact(rig->sync(), SyncReason::network);
+}
+
+TEST(SyncFaults, AConnectionResetMidBodyIsANetworkFailure) {
+    server->reset_mid_body("/feed.json", demo_feed(6).dump(), 5000);
+    check_failed_and_intact(rig->sync(), SyncReason::network);
+}
+
+TEST(SyncFaults, ATruncatedBodyIsANetworkFailure) {
+    server->truncate("/feed.json", demo_feed(6).dump(), 5000);
+    check_failed_and_intact(rig->sync(), SyncReason::network);
+}
+
+TEST(SyncFaults, ABodyWithoutEndIsCutOffAtTheSizeLimit) {
+    rig->config.max_feed_bytes = 1u << 20;
+    server->endless("/feed.json");
+    check_failed_and_intact(rig->sync(), SyncReason::size);
+}
+
+TEST(SyncFaults, NotFoundIsAnHttpFailure) {
+    server->respond("/feed.json", 404, "not found");
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::http);
+    CHECK_TEXT(report.message.find("404") != std::string::npos, report.message.c_str());
+}
+
+TEST(SyncFaults, AServerErrorIsAnHttpFailure) {
+    server->respond("/feed.json", 500, "oops");
+    check_failed_and_intact(rig->sync(), SyncReason::http);
+}
+
+TEST(SyncFaults, ServiceUnavailableIsAnHttpFailure) {
+    server->respond("/feed.json", 503, "later", {{"Retry-After", "120"}});
+    check_failed_and_intact(rig->sync(), SyncReason::http);
+}
+
+TEST(SyncFaults, ARedirectLoopIsAnHttpFailure) {
+    server->redirect("/feed.json", server->url("/feed.json"));
+    check_failed_and_intact(rig->sync(), SyncReason::http);
+}
+
+TEST(SyncFaults, ARedirectToAFileUrlIsRefused) {
+    server->redirect("/feed.json", "file://" + demo_dir + "/feed.json");
+    check_failed_and_intact(rig->sync(), SyncReason::http);
+}
+
+TEST(SyncFaults, AnHtmlErrorPageSentWith200FailsTheSignature) {
+    server->respond("/feed.json", 200, "<html><body><h1>Gateway error</h1></body></html>",
+                    {{"Content-Type", "text/html"}});
+    server->respond("/feed.json.minisig", 200, sign(demo_feed(5).dump()));
+    check_failed_and_intact(rig->sync(), SyncReason::signature);
+}
+
+TEST(SyncFaults, BrokenGzipIsANetworkFailure) {
+    server->broken_gzip("/feed.json");
+    check_failed_and_intact(rig->sync(), SyncReason::network);
+}
+
+TEST(SyncFaults, SignedJsonThatDoesNotParseIsAValidationFailure) {
+    serve_signed(R"({"format": "aff-kiosk-feed", "version": 1, "sequence": 6,)");
+    check_failed_and_intact(rig->sync(), SyncReason::validation);
+}
+
+TEST(SyncFaults, SignedBytesThatAreNotUtf8AreAValidationFailure) {
+    std::string body = demo_feed(6).dump();
+    body.replace(body.find("Almaty"), 1, "\xff");
+    serve_signed(body);
+    check_failed_and_intact(rig->sync(), SyncReason::validation);
+}
+
+TEST(SyncFaults, SignedJsonNestedTooDeeplyIsAValidationFailure) {
+    serve_signed(std::string(100'000, '[') + std::string(100'000, ']'));
+    check_failed_and_intact(rig->sync(), SyncReason::validation);
+}
+
+TEST(SyncFaults, AValidationFailureRecordsTheFirstErrors) {
+    json feed = demo_feed(6);
+    feed["screenings"][0]["hall"] = "nowhere-1";
+    feed["screenings"][1]["hall"] = "nowhere-2";
+    serve(feed);
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::validation);
+    CHECK_TEXT(report.message.find("screenings[0].hall") != std::string::npos,
+               report.message.c_str());
+}
+
+TEST(SyncFaults, AnUnknownVersionIsAVersionFailure) {
+    json feed = demo_feed(6);
+    feed["version"] = 2;
+    serve(feed);
+    check_failed_and_intact(rig->sync(), SyncReason::version);
+}
+
+TEST(SyncFaults, AMissingSignatureIsASignatureFailure) {
+    server->respond("/feed.json", 200, demo_feed(6).dump());
+    server->respond("/feed.json.minisig", 404);
+    check_failed_and_intact(rig->sync(), SyncReason::signature);
+}
+
+TEST(SyncFaults, AMalformedSignatureIsASignatureFailure) {
+    server->respond("/feed.json", 200, demo_feed(6).dump());
+    server->respond("/feed.json.minisig", 200, "untrusted comment: hi\nnot base64 at all!\n");
+    check_failed_and_intact(rig->sync(), SyncReason::signature);
+}
+
+TEST(SyncFaults, ASignatureOfOtherBytesIsASignatureFailure) {
+    server->respond("/feed.json", 200, demo_feed(6).dump());
+    server->respond("/feed.json.minisig", 200, sign(demo_feed(7).dump()));
+    check_failed_and_intact(rig->sync(), SyncReason::signature);
+}
+
+TEST(SyncFaults, ASignatureByAnotherKeyIsASignatureFailure) {
+    std::string error;
+    const auto other = minisign::generate_key_pair(error);
+    CHECK_TEXT(other.has_value(), error.c_str());
+    const std::string body = demo_feed(6).dump();
+    server->respond("/feed.json", 200, body);
+    server->respond("/feed.json.minisig", 200, sign(body, other->secret_key));
+    check_failed_and_intact(rig->sync(), SyncReason::signature);
+}
+
+TEST(SyncFaults, AnOlderSequenceIsARollback) {
+    serve(demo_feed(4));
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::rollback);
+    STRCMP_EQUAL("rollback: the feed's sequence 4 is older than the cache's 5",
+                 report.message.c_str());
+}
+
+TEST(SyncFaults, TheSameSequenceIsUnchangedAndNotApplied) {
+    const Instant applied_at = rig->store.info()->applied_at;
+    serve_signed(demo_feed(5).dump(2));
+    const SyncReport report = rig->sync();
+    CHECK_TEXT(report.outcome == SyncOutcome::unchanged, report.message.c_str());
+    CHECK(rig->store.info()->applied_at == applied_at);
+}
+
+TEST(SyncFaults, AnAssetWhoseHashDoesNotMatchIsAnAssetFailure) {
+    json feed = demo_feed(6);
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
+    serve(feed);
+    server->respond("/posters/new.png", 200, "other bytes, same len");
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::asset);
+    CHECK_TEXT(report.message.starts_with("asset poster-new: "), report.message.c_str());
+    CHECK_FALSE(fs::exists(rig->assets().path_of(sha256_hex("the announced bytes"))));
+}
+
+TEST(SyncFaults, AMissingAssetIsAnAssetFailure) {
+    json feed = demo_feed(6);
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
+    serve(feed);
+    server->respond("/posters/new.png", 404);
+    check_failed_and_intact(rig->sync(), SyncReason::asset);
+}
+
+TEST(SyncFaults, AnAssetDirectoryThatCannotBeWrittenIsADiskFailure) {
+    json feed = demo_feed(6);
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
+    serve(feed);
+    server->respond("/posters/new.png", 200, "the announced bytes");
+    fs::remove_all(rig->config.assets_dir);
+    write_bytes(rig->config.assets_dir, "a file where the directory should be");
+    check_failed_and_intact(rig->sync(), SyncReason::disk);
+}
+
+TEST(SyncFaults, AFullDiskIsADiskFailureAndNotACrash) {
+    auto bigger = generate_feed(GenOptions{3000, 11, 0});
+    bigger["sequence"] = 6;
+    serve_signed(bigger.dump());
+    // The database may not grow past its size now: as good as a full disk for SQLite.
+    exec_sql(rig->store, "PRAGMA wal_checkpoint(TRUNCATE)");
+    exec_sql(rig->store, "PRAGMA max_page_count = " +
+                             std::to_string(count_rows(rig->store, "pragma_page_count")));
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::disk);
+    CHECK_TEXT(report.message.find("full") != std::string::npos, report.message.c_str());
+}
+
+TEST(SyncFaults, AReadOnlyCacheIsADiskFailureAndNotACrash) {
+    serve(demo_feed(6));
+    exec_sql(rig->store, "PRAGMA query_only = ON");
+    const SyncReport report = rig->sync();
+    CHECK_TEXT(report.outcome == SyncOutcome::failed, report.message.c_str());
+    STRCMP_EQUAL("disk", std::string(reason_code(report.reason)).c_str());
+    exec_sql(rig->store, "PRAGMA query_only = OFF");
+    LONGS_EQUAL(5, rig->store.info()->sequence);
+    LONGS_EQUAL(good_screenings, count_rows(rig->store, "screenings"));
+    // Nothing could be written, so the metrics file is where the failure is recorded.
+    const std::string metrics = read_bytes(rig->config.metrics_path);
+    CHECK(metrics.find("{reason=\"disk\"} 1") != std::string::npos);
+}
+
+TEST(SyncFaults, ConsecutiveFailuresCountUpAndASuccessResetsThem) {
+    server->respond("/feed.json", 500);
+    rig->sync();
+    rig->sync();
+    LONGS_EQUAL(2, rig->store.sync_state().consecutive_failures);
+    serve(demo_feed(6));
+    check_applied(rig->sync());
+    const SyncState state = rig->store.sync_state();
+    LONGS_EQUAL(0, state.consecutive_failures);
+    STRCMP_EQUAL("", state.last_error.c_str());
+}
+
+}  // namespace aff
