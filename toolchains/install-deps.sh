@@ -12,11 +12,14 @@ set -eu
 build="cmake ninja-build g++ pkg-config nlohmann-json3-dev libcli11-dev"
 # Libraries that exist once per architecture.
 libs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev libtomlplusplus-dev
-      libfontconfig-dev libhowardhinnant-date-dev libcpputest-dev"
+      libfontconfig-dev libhowardhinnant-date-dev libcpputest-dev libcurl4-openssl-dev
+      libsodium-dev"
 # Needed at run time: the UI font (covers every Kazakh letter) and the tz database.
 runtime="fonts-noto-core tzdata"
-# Used by the demo data scripts and by hand: verifying the demo signature, inspecting the cache.
-tools="minisign sqlite3 python3"
+# Used by the tests and by hand: minisign (signature interop), nginx (the sync tests' real HTTP
+# server), clang with libFuzzer (the fuzz targets), sqlite3 (inspecting a cache), python3 (the
+# demo data script).
+tools="minisign nginx-light clang libclang-rt-14-dev sqlite3 python3"
 
 cross=""
 list=0

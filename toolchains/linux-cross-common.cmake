@@ -18,7 +18,11 @@ if(AFF_SYSROOT)
         "${AFF_SYSROOT}/usr/lib/${AFF_TRIPLE}/pkgconfig:${AFF_SYSROOT}/usr/share/pkgconfig")
     set(_aff_qemu_prefix "${AFF_SYSROOT}")
 else()
-    set(_aff_qemu_prefix "/usr/${AFF_TRIPLE}")
+    # Multiarch: the target's own libc6:<arch> (pulled in by the :<arch> dev packages) is in the
+    # host's /lib and /usr/lib/<triple>, so qemu's prefix is /. The cross toolchain's copy in
+    # /usr/<triple> is a different build of glibc, and under it a program that starts a thread
+    # spins forever in qemu.
+    set(_aff_qemu_prefix "/")
 endif()
 
 # Programs from the host, libraries and headers from the target.
