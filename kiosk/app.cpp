@@ -1,5 +1,6 @@
 #include "kiosk/app.hpp"
 
+#include "kiosk/background_sync.hpp"
 #include "kiosk/board_screen.hpp"
 #include "kiosk/shifted_clock.hpp"
 #include "kiosk/i18n.hpp"
@@ -9,6 +10,7 @@
 #include "platform/paths.hpp"
 #include "platform/video.hpp"
 #include "sync/feed_parse.hpp"
+#include "sync/minisign.hpp"
 #include "sync/store.hpp"
 
 #include <algorithm>
@@ -94,12 +96,41 @@ std::string choose_venue(const Store& store, const std::string& wanted) {
     return wanted;
 }
 
+// The sync settings from the kiosk's options, or nothing when no feed URL is configured.
+std::optional<SyncConfig> sync_config(const Config& config) {
+    if (config.feed_url.empty()) {
+        return std::nullopt;
+    }
+    std::string key_text = config.public_key;
+    if (!config.public_key_file.empty()) {
+        key_text = read_file(config.public_key_file);
+    }
+    std::string error;
+    auto key = minisign::parse_public_key(key_text, error);
+    if (!key) {
+        throw KioskError("public key: " + error);
+    }
+    SyncConfig sync;
+    sync.feed_url = config.feed_url;
+    sync.key = *key;
+    try {
+        sync.assets_dir = config.assets.empty() ? state_dir() + "/assets" : config.assets;
+    } catch (const PlatformError& e) {
+        throw KioskError(e.what());
+    }
+    sync.ca_file = config.ca_file;
+    sync.metrics_path = config.metrics;
+    return sync;
+}
+
 // Everything the screens need, set up once.
 struct Kiosk {
     Store store;
     I18n i18n;
     std::string venue;
     FontFiles fonts;
+    std::string db;
+    std::optional<SyncConfig> sync;
 };
 
 Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
@@ -143,7 +174,8 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     if (!fonts) {
         throw KioskError("fontconfig has no font family '" + config.font + "'");
     }
-    return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts)};
+    return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts),
+                 std::move(db), sync_config(config)};
 }
 
 LanguageCycle language_cycle(const Config& config, const Clock& clock) {
@@ -177,7 +209,16 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
 
     LanguageCycle languages = language_cycle(config, clock);
     ScreenStack screens;
-    screens.push(std::make_unique<BoardScreen>(kiosk.store, kiosk.i18n, languages, kiosk.venue));
+    auto board = std::make_unique<BoardScreen>(kiosk.store, kiosk.i18n, languages, kiosk.venue);
+    BoardScreen& board_screen = *board;
+    screens.push(std::move(board));
+
+    std::optional<BackgroundSync> sync;
+    if (kiosk.sync) {
+        sync.emplace(*kiosk.sync, kiosk.db, std::chrono::seconds(config.interval), clock,
+                     std::cerr);
+    }
+    std::uint64_t applied_seen = 0;
 
     bool redraw = true;
     while (true) {
@@ -190,6 +231,10 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
             std::clamp(screens.next_update(clock.now(), clock.ticks()), shortest_wait,
                        longest_wait);
         const InputEvent event = display->wait_event(wait);
+        if (sync && sync->applied_count() != applied_seen) {
+            applied_seen = sync->applied_count();
+            board_screen.notice_new_data();
+        }
         switch (event.type) {
         case InputEvent::Type::quit:
         case InputEvent::Type::key_escape: return 0;

@@ -33,6 +33,8 @@ public:
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
 
+    // The sync applied a feed: look at the cache on the next update instead of within a minute.
+    void notice_new_data() { next_data_check_ = std::chrono::milliseconds{0}; }
     Lang language() const { return lang_; }
     const std::optional<BoardModel>& model() const { return model_; }
 

@@ -35,7 +35,7 @@ struct OptionSpec {
 };
 
 // Every option but --config, --help and --version, which make no sense inside a config file.
-constexpr std::array<OptionSpec, 13> option_specs{{
+constexpr std::array<OptionSpec, 20> option_specs{{
     {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
     {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
     {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
@@ -51,6 +51,13 @@ constexpr std::array<OptionSpec, 13> option_specs{{
     {"demo-feed", Kind::text, "PATH",
      "feed loaded into an empty cache (default: <data dir>/demo/feed.json)"},
     {"font", Kind::text, "FAMILY", "font family, found through fontconfig (default Noto Sans)"},
+    {"feed-url", Kind::text, "URL", "the festival's signed feed; sync in the background (off if unset)"},
+    {"public-key", Kind::text, "KEY", "the minisign public key feeds must be signed with (base64)"},
+    {"public-key-file", Kind::text, "PATH", "the same, from a minisign .pub file"},
+    {"assets", Kind::text, "DIR", "the downloaded posters and plans (default: <state dir>/assets)"},
+    {"ca-file", Kind::text, "PEM", "CA certificates for the feed server (default: the system's)"},
+    {"interval", Kind::integer, "N", "seconds between feed polls (default 60)"},
+    {"metrics", Kind::text, "PATH", "node_exporter textfile written after every sync attempt"},
 }};
 
 // One option's value as text, with where it came from for the error message.
@@ -192,6 +199,41 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
         config.demo_feed = non_empty(raw);
     } else if (name == "font") {
         config.font = non_empty(raw);
+    } else if (name == "feed-url") {
+        config.feed_url = non_empty(raw);
+        if (!config.feed_url.starts_with("https://") && !config.feed_url.starts_with("http://") &&
+            !config.feed_url.starts_with("file://")) {
+            fail(raw, "is not an https://, http:// or file:// URL");
+        }
+    } else if (name == "public-key") {
+        config.public_key = non_empty(raw);
+    } else if (name == "public-key-file") {
+        config.public_key_file = non_empty(raw);
+    } else if (name == "assets") {
+        config.assets = non_empty(raw);
+    } else if (name == "ca-file") {
+        config.ca_file = non_empty(raw);
+    } else if (name == "interval") {
+        auto seconds = parse_int(raw.text);
+        if (!seconds || *seconds < 1 || *seconds > 86400) {
+            fail(raw, "is not a number of seconds from 1 to 86400");
+        }
+        config.interval = *seconds;
+    } else if (name == "metrics") {
+        config.metrics = non_empty(raw);
+    }
+}
+
+// A feed is only ever applied with a trusted key: a feed URL without one is a mistake.
+void check_sync_options(const Config& config) {
+    const bool key = !config.public_key.empty();
+    const bool key_file = !config.public_key_file.empty();
+    if (!config.feed_url.empty() && !key && !key_file) {
+        throw ConfigError("feed-url needs public-key or public-key-file: feeds are applied only "
+                          "when their signature verifies");
+    }
+    if (key && key_file) {
+        throw ConfigError("give public-key or public-key-file, not both");
     }
 }
 
@@ -376,6 +418,7 @@ ConfigResult read_config(int argc, const char* const* argv) {
         for (const auto& [name, value] : raw) {
             apply_option(config, name, value);
         }
+        check_sync_options(config);
         result.config = std::move(config);
     } catch (const ConfigError& e) {
         result.exit_code = exit_usage;

@@ -29,6 +29,14 @@ struct Config {
     std::optional<Instant> at;               // --at RFC 3339: a frozen clock
     std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
     std::string font = "Noto Sans";          // --font FAMILY, found through fontconfig
+    // The background sync; off while feed_url is empty (a demo or a kiosk filled by hand).
+    std::string feed_url;                    // --feed-url: http(s):// or file://
+    std::string public_key;                  // --public-key: minisign public key, base64
+    std::string public_key_file;             // --public-key-file: a minisign .pub file
+    std::string assets;                      // --assets; empty: state_dir()/assets
+    std::string ca_file;                     // --ca-file; empty: the system's CA store
+    int interval = 60;                       // --interval: seconds between polls
+    std::string metrics;                     // --metrics: node_exporter textfile; empty: none
 };
 
 // What reading the command line came to: a Config to run with, or text to print and an exit code
