@@ -9,6 +9,7 @@
 #include "platform/fonts.hpp"
 #include "platform/paths.hpp"
 #include "platform/video.hpp"
+#include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/minisign.hpp"
 #include "sync/store.hpp"
@@ -149,19 +150,34 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
 
     Store store = [&] {
         try {
-            return Store::open(db);
+            // A cache an SD card damaged is moved aside and started afresh, never a crash loop.
+            std::string note;
+            Store opened = open_cache(db, clock.now(), note);
+            if (!note.empty()) {
+                out << "kiosk: " << note << "\n";
+            }
+            return opened;
         } catch (const StoreError& e) {
             throw KioskError(std::string("cannot open the ") + e.what());
         }
     }();
-    if (store.empty()) {
+    // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
+    // festival's own schedule unless the demo is configured as its fallback.
+    if (store.empty() && (config.feed_url.empty() || config.demo_fallback)) {
         seed_demo(store, demo, clock.now(), out);
     }
-    if (!store.timezone()) {
-        throw KioskError("the schedule's time zone '" + store.info()->timezone +
-                         "' is not in the tz database");
+    std::string venue = config.venue;
+    if (store.empty()) {
+        if (!config.screenshot.empty()) {
+            throw KioskError("the cache " + db + " is empty: nothing to show yet");
+        }
+    } else {
+        if (!store.timezone()) {
+            throw KioskError("the schedule's time zone '" + store.info()->timezone +
+                             "' is not in the tz database");
+        }
+        venue = choose_venue(store, config.venue);
     }
-    std::string venue = choose_venue(store, config.venue);
 
     I18n i18n = [&] {
         try {

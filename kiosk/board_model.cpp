@@ -23,12 +23,21 @@ std::string BoardModel::hh_mm(Instant t) const {
     return text;
 }
 
-std::optional<BoardModel> load_board(const Store& store, const std::string& venue_id,
+std::optional<BoardModel> load_board(const Store& store, const std::string& wanted_venue,
                                      Instant now) {
     auto info = store.info();
     auto zone = store.timezone();
     if (!info || !zone) {
         return std::nullopt;
+    }
+    // No venue configured: the feed's first (a kiosk that started on an empty cache gets it here).
+    std::string venue_id = wanted_venue;
+    if (venue_id.empty()) {
+        const auto venues = store.venues();
+        if (venues.empty()) {
+            return std::nullopt;
+        }
+        venue_id = venues.front().id;
     }
     BoardModel model;
     model.now = now;

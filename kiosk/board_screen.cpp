@@ -511,6 +511,18 @@ void BoardPainter::later_column(Rect area) {
 
 }  // namespace
 
+void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang) {
+    const Size size = canvas.size();
+    const Theme theme = Theme::for_screen(size);
+    canvas.clear(festival_palette().background);
+    const Font font = theme.type.venue;
+    const std::string text =
+        fit_text(canvas, i18n.text(lang, "board.waiting"), font, size.w - theme.grid(12));
+    const TextSize box = canvas.measure(text, font);
+    canvas.draw_text(text, (size.w - box.w) / 2, (size.h - box.h) / 2, font,
+                     festival_palette().text);
+}
+
 void render_board(Canvas& canvas, const BoardModel& model, const I18n& i18n, Lang lang) {
     BoardPainter(canvas, model, i18n, lang).paint();
 }
@@ -566,7 +578,7 @@ void BoardScreen::render(Canvas& canvas) {
     if (model_) {
         render_board(canvas, *model_, i18n_, lang_);
     } else {
-        canvas.clear(festival_palette().background);
+        render_waiting(canvas, i18n_, lang_);
     }
 }
 

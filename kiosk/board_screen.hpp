@@ -16,6 +16,8 @@ namespace aff {
 
 // Draws one frame of the board in `lang`, sized to the canvas (landscape or portrait).
 void render_board(Canvas& canvas, const BoardModel& model, const I18n& i18n, Lang lang);
+// What a kiosk shows before its first feed has arrived: never a blank screen.
+void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang);
 
 class BoardScreen final : public Screen {
 public:

@@ -35,7 +35,7 @@ struct OptionSpec {
 };
 
 // Every option but --config, --help and --version, which make no sense inside a config file.
-constexpr std::array<OptionSpec, 20> option_specs{{
+constexpr std::array<OptionSpec, 21> option_specs{{
     {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
     {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
     {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
@@ -50,6 +50,8 @@ constexpr std::array<OptionSpec, 20> option_specs{{
      "start the clock at this RFC 3339 time, e.g. 2018-09-15T18:00:00+06:00 (demos, screenshots)"},
     {"demo-feed", Kind::text, "PATH",
      "feed loaded into an empty cache (default: <data dir>/demo/feed.json)"},
+    {"demo-fallback", Kind::flag, "",
+     "load the demo into an empty cache even when a feed URL is set (default: only without)"},
     {"font", Kind::text, "FAMILY", "font family, found through fontconfig (default Noto Sans)"},
     {"feed-url", Kind::text, "URL", "the festival's signed feed; sync in the background (off if unset)"},
     {"public-key", Kind::text, "KEY", "the minisign public key feeds must be signed with (base64)"},
@@ -197,6 +199,8 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
         config.at = *at;
     } else if (name == "demo-feed") {
         config.demo_feed = non_empty(raw);
+    } else if (name == "demo-fallback") {
+        config.demo_fallback = raw.text == "true";
     } else if (name == "font") {
         config.font = non_empty(raw);
     } else if (name == "feed-url") {

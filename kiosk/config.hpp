@@ -28,6 +28,7 @@ struct Config {
     std::string screenshot;                  // --screenshot OUT.png; empty: interactive
     std::optional<Instant> at;               // --at RFC 3339: a frozen clock
     std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
+    bool demo_fallback = false;              // --demo-fallback: the demo even with a feed URL
     std::string font = "Noto Sans";          // --font FAMILY, found through fontconfig
     // The background sync; off while feed_url is empty (a demo or a kiosk filled by hand).
     std::string feed_url;                    // --feed-url: http(s):// or file://

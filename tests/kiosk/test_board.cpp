@@ -433,3 +433,15 @@ TEST(BoardScreen, ANewerFeedInTheCacheIsShownWithinAMinuteEvenOnAFrozenClock) {
     CHECK_TRUE(board.update(frozen, clock.ticks()));
     LONGS_EQUAL(feed.sequence, board.model()->sequence);
 }
+
+TEST(Board, BeforeTheFirstFeedTheScreenSaysTheScheduleIsComingInEveryLanguage) {
+    for (const Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
+        for (const Lang lang : all_langs) {
+            test::RecordingCanvas canvas(size);
+            render_waiting(canvas, *i18n, lang);
+            LONGS_EQUAL(1, canvas.texts.size());
+            STRCMP_EQUAL(i18n->text(lang, "board.waiting").c_str(), canvas.texts[0].text.c_str());
+            CHECK_TRUE((Rect{0, 0, size.w, size.h}.contains(canvas.texts[0].box)));
+        }
+    }
+}

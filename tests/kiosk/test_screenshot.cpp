@@ -124,3 +124,31 @@ TEST(Screenshot, BadOptionsExitWithTwo) {
     LONGS_EQUAL(2, run_cli({"--size", "0x0"}));
     LONGS_EQUAL(2, run_cli({"--lang", "fr"}));
 }
+
+TEST(Screenshot, AKioskWithAFeedDoesNotShowTheDemoUnlessItIsTheFallback) {
+    const std::vector<std::string> with_feed{
+        "--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00", "--feed-url",
+        "https://feed.example.org/feed.json", "--public-key",
+        "RWQ8OCVYEnieCJod+xHT5V8ea9gzlnXfGde5dAS0Kk2s12IrSirhmcOX"};
+    CHECK_TRUE(run_cli(with_feed) != 0);  // an empty cache: nothing to show yet
+    CHECK_FALSE(std::filesystem::exists(png));
+    auto with_fallback = with_feed;
+    with_fallback.push_back("--demo-fallback");
+    LONGS_EQUAL(0, run_cli(with_fallback));
+    CHECK_TRUE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, ADamagedCacheIsMovedAsideAndTheKioskStillStarts) {
+    { std::ofstream(db, std::ios::binary) << std::string(8192, '\x5a'); }
+    LONGS_EQUAL(0, run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00"}));
+    CHECK_TRUE(std::filesystem::exists(png));
+    bool moved_aside = false;
+    for (const auto& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(db).parent_path())) {
+        if (entry.path().filename().string().find(".corrupt-") != std::string::npos) {
+            moved_aside = true;
+            std::filesystem::remove(entry.path());
+        }
+    }
+    CHECK_TRUE(moved_aside);
+}
