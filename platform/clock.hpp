@@ -14,10 +14,16 @@ public:
     virtual std::chrono::milliseconds ticks() const = 0;
 };
 
+// The real clocks. Header-only and free of SDL, so headless programs (kiosk-sync) use it too.
 class SystemClock final : public Clock {
 public:
-    std::chrono::sys_seconds now() const override;
-    std::chrono::milliseconds ticks() const override;
+    std::chrono::sys_seconds now() const override {
+        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    }
+    std::chrono::milliseconds ticks() const override {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now().time_since_epoch());
+    }
 };
 
 }  // namespace aff

@@ -45,19 +45,6 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// The composition root is the one place that reads the wall clock (aff_platform's SystemClock
-// would bring SDL into a headless service).
-class WallClock final : public aff::Clock {
-public:
-    std::chrono::sys_seconds now() const override {
-        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    }
-    std::chrono::milliseconds ticks() const override {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now().time_since_epoch());
-    }
-};
-
 struct Options {
     bool once = false;
     bool status = false;
@@ -273,7 +260,7 @@ int run(const Options& options) {
     const auto every = interval(options);
     aff::SyncConfig config = sync_config(options);
     (void)required(options, "db");
-    const WallClock clock;
+    const aff::SystemClock clock;  // the composition root: the one place that reads the time
     if (!options.once) {
         // Blocked before any thread exists (libcurl's resolver makes some), so all inherit it.
         sigset_t stop;

@@ -22,17 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class WallClock final : public aff::Clock {
-public:
-    std::chrono::sys_seconds now() const override {
-        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    }
-    std::chrono::milliseconds ticks() const override {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now().time_since_epoch());
-    }
-};
-
 double cpu_ms() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -76,7 +65,7 @@ int main(int argc, char** argv) {
     config.assets_dir = (work / "assets").string();
     auto store = aff::Store::open((work / "cache.db").string());
     aff::HttpClient http;
-    WallClock clock;
+    aff::SystemClock clock;
     aff::Syncer syncer(config, store, http, clock);
 
     const auto first = syncer.run_once();
