@@ -14,7 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/bench/median.hpp"
+
 namespace {
+
+using aff::bench::median;
 
 struct Run {
     double wall_ms = 0;
@@ -40,11 +44,6 @@ Run run_kiosk(const std::vector<std::string>& args) {
     auto t1 = std::chrono::steady_clock::now();
     return {std::chrono::duration<double, std::milli>(t1 - t0).count(),
             static_cast<double>(usage.ru_maxrss) / 1024.0, status};
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 }  // namespace

@@ -18,7 +18,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/bench/median.hpp"
+
 namespace {
+
+using aff::bench::median;
 
 namespace fs = std::filesystem;
 
@@ -29,11 +33,6 @@ double cpu_ms() {
         return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_usec) / 1000.0;
     };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 }  // namespace

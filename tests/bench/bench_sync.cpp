@@ -17,7 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/bench/median.hpp"
+
 namespace {
+
+using aff::bench::median;
 
 using Ms = std::chrono::duration<double, std::milli>;
 
@@ -26,11 +30,6 @@ struct Figures {
     double apply_ms = 0;
     std::size_t screenings = 0;
 };
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 long peak_rss_kb() {
     rusage usage{};
