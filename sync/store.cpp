@@ -692,6 +692,21 @@ std::optional<Film> Store::film(const std::string& film_id) const {
     return read_film(stmt);
 }
 
+std::optional<Asset> Store::asset(const std::string& asset_id) const {
+    Statement stmt(db_, "SELECT id, path, sha256, size, type FROM assets WHERE id = ?");
+    stmt.bind(asset_id);
+    if (!stmt.step()) {
+        return std::nullopt;
+    }
+    Asset a;
+    a.id = stmt.next_text();
+    a.path = stmt.next_text();
+    a.sha256 = stmt.next_text();
+    a.size = static_cast<std::uint64_t>(stmt.next_int64());
+    a.type = stmt.next_text();
+    return a;
+}
+
 std::vector<Section> Store::sections() const {
     Statement stmt(db_,
                    "SELECT id, name_kk, name_ru, name_en, color FROM sections ORDER BY ord");

@@ -130,6 +130,8 @@ public:
     std::vector<ScreeningView> film_screenings(const std::string& film_id) const;
     std::optional<Film> film(const std::string& film_id) const;
     std::vector<Section> sections() const;
+    // An image the feed lists (a poster, a floor plan), by its id.
+    std::optional<Asset> asset(const std::string& asset_id) const;
     // Announcements active at T (from <= T < until) for a venue, those for every venue included,
     // most severe first, then in feed order. An empty venue_id gives every active announcement.
     std::vector<Announcement> active_announcements(const std::string& venue_id, Instant t) const;
