@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace aff {
 
@@ -42,6 +44,19 @@ struct TextSize {
     int w = 0, h = 0;
 };
 
+// What became of a draw_image call.
+enum class ImageState : std::uint8_t {
+    drawn,    // on the canvas
+    pending,  // being decoded in the background; the display asks for a redraw when it is ready
+    failed,   // missing or not an image (reported once); the caller shows its own placeholder
+};
+
+// A square 1-bit picture (a QR code): side x side modules, row by row, non-zero is dark.
+struct Modules {
+    int side = 0;
+    std::vector<std::uint8_t> dark;
+};
+
 class Canvas {
 public:
     virtual ~Canvas() = default;
@@ -52,6 +67,15 @@ public:
     virtual TextSize measure(std::string_view utf8, const Font& font) = 0;
     // Draws one line of text with its top-left corner at (x, y).
     virtual void draw_text(std::string_view utf8, int x, int y, const Font& font, Color color) = 0;
+    // The image file at `path` (PNG or JPEG), scaled to fit inside `box` with its aspect ratio
+    // kept, centred. Decoded once at about that size, kept in a bounded cache.
+    virtual ImageState draw_image(std::string_view path, const Rect& box) = 0;
+    // `modules` scaled by a whole number of pixels per module, centred in `box`, on `light`.
+    // `key` names the picture so that it is built once, not every frame.
+    virtual void draw_modules(std::string_view key, const Modules& modules, const Rect& box,
+                              Color dark, Color light) = 0;
+    // Drawing outside `clip` is cut off until the clip is reset with nothing.
+    virtual void set_clip(std::optional<Rect> clip) = 0;
 };
 
 }  // namespace aff

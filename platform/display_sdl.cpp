@@ -155,6 +155,26 @@ InputEvent event_of(InputEvent::Type type) {
     return event;
 }
 
+constexpr Uint32 no_event = static_cast<Uint32>(-1);  // what SDL_RegisterEvents says when full
+
+// Pictures decode on the image cache's worker thread, which wakes the event loop with an event
+// of `type` when they are ready (SDL_PushEvent is thread-safe).
+SdlCanvasOptions canvas_options(Uint32 type) {
+    SdlCanvasOptions options;
+    options.image_decoding = ImageDecoding::background;
+    if (type == no_event) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION,
+                     "no SDL event left for pictures: they show at the next redraw");
+        return options;
+    }
+    options.image_ready = [type] {
+        SDL_Event event{};
+        event.type = type;
+        SDL_PushEvent(&event);
+    };
+    return options;
+}
+
 struct Vec {
     float x = 0;
     float y = 0;
@@ -169,7 +189,9 @@ public:
           fonts_(options.fonts),
           window_(make_window(options)),
           renderer_(make_renderer(*window_, rotation_ != 0)),
-          canvas_(*renderer_, fonts_, rotated(output_size(*renderer_), rotation_)) {
+          picture_ready_(SDL_RegisterEvents(1)),
+          canvas_(*renderer_, fonts_, rotated(output_size(*renderer_), rotation_),
+                  canvas_options(picture_ready_)) {
         SDL_ShowCursor(fullscreen_ ? SDL_DISABLE : SDL_ENABLE);
         fit_to_output();
         if (rotation_ != 0 && !target_) {
@@ -184,6 +206,9 @@ public:
     Canvas& canvas() override { return canvas_; }
     const TextCacheStats& text_cache_stats() const override {
         return canvas_.text_cache().stats();
+    }
+    const ImageCacheStats& image_cache_stats() const override {
+        return canvas_.image_cache().stats();
     }
 
     void present() override {
@@ -242,6 +267,9 @@ private:
     };
 
     InputEvent translate(const SDL_Event& event) {
+        if (event.type == picture_ready_ && picture_ready_ != no_event) {
+            return event_of(InputEvent::Type::redraw);
+        }
         switch (event.type) {
         case SDL_QUIT:
             return event_of(fullscreen_ ? InputEvent::Type::none : InputEvent::Type::quit);
@@ -250,8 +278,10 @@ private:
         case SDL_RENDER_TARGETS_RESET:
             return event_of(InputEvent::Type::redraw);
         case SDL_RENDER_DEVICE_RESET:
-            // Every texture is gone with the device; lines are rasterised again on demand.
+            // Every texture is gone with the device; lines and pictures are made again on
+            // demand.
             canvas_.text_cache().clear();
+            canvas_.image_cache().clear();
             target_.reset();
             fit_to_output();
             return event_of(InputEvent::Type::redraw);
@@ -475,6 +505,7 @@ private:
     FontSet fonts_;
     WindowPtr window_;
     RendererPtr renderer_;
+    const Uint32 picture_ready_;  // an SDL event type of our own
     SdlCanvas canvas_;
     TexturePtr target_;  // what the canvas draws into when the display is rotated
     Size output_;

@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace aff {
 
@@ -15,5 +17,24 @@ struct FontFiles {
 // Finds the files of a family through fontconfig ("Noto Sans"); nothing if fontconfig has no
 // font whose family matches exactly (a substitute family is not accepted).
 std::optional<FontFiles> find_font_files(const std::string& family);
+
+// An installed font that has a character the UI font lacks.
+struct FallbackFont {
+    std::string family;  // "Noto Sans Georgian"
+    std::string file;
+    int index = 0;      // the face's index in the file (a .ttc collection holds several)
+    bool bold = false;  // a bold face (else a bold line emboldens it)
+};
+
+// The font fontconfig ranks first for `code_point` next to `family` (upright and scalable), but
+// one of the family's own script companions when there is one: "Noto Sans Georgian" rather than
+// "DejaVu Sans" for Georgian next to "Noto Sans". Nothing if no installed font has it.
+std::optional<FallbackFont> find_fallback_font(char32_t code_point, const std::string& family,
+                                               bool bold);
+
+// The code points of `utf8` (each once, in order of appearance) that the regular or the bold file
+// has no glyph for, as SDL_ttf sees them; a malformed sequence counts as U+FFFD. Needs no
+// display. Throws PlatformError when a file does not open as a font.
+std::vector<char32_t> missing_glyphs(const FontFiles& files, std::string_view utf8);
 
 }  // namespace aff

@@ -48,6 +48,12 @@ public:
         return forgotten;
     }
 
+    void erase(std::string_view key) {
+        if (const auto it = index_.find(key); it != index_.end()) {
+            erase(it->second);
+        }
+    }
+
     void clear() {
         index_.clear();
         entries_.clear();

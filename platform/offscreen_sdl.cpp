@@ -39,13 +39,20 @@ RendererPtr make_renderer(SDL_Surface& surface) {
     return renderer;
 }
 
+// One frame cannot wait for a background decode, so pictures are decoded at their first draw.
+SdlCanvasOptions immediate_pictures() {
+    SdlCanvasOptions options;
+    options.image_decoding = ImageDecoding::immediate;
+    return options;
+}
+
 class SdlOffscreen final : public Offscreen {
 public:
     SdlOffscreen(Size size, const FontFiles& fonts)
         : surface_(make_surface(size)),
           renderer_(make_renderer(*surface_)),
           fonts_(fonts),
-          canvas_(*renderer_, fonts_, size) {
+          canvas_(*renderer_, fonts_, size, immediate_pictures()) {
         canvas_.clear(Color{0, 0, 0, 255});
     }
 
@@ -62,6 +69,9 @@ public:
     }
 
     const TextCacheStats& text_cache_stats() const override { return canvas_.text_cache().stats(); }
+    const ImageCacheStats& image_cache_stats() const override {
+        return canvas_.image_cache().stats();
+    }
 
 private:
     // Declared in the order they depend on each other; destroyed in reverse.

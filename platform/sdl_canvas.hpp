@@ -1,35 +1,55 @@
-// The Canvas over an SDL_Renderer: rectangles through the renderer, text through a TextCache.
-// It draws into whatever target the renderer has (the window, a rotation texture, a surface).
+// The Canvas over an SDL_Renderer: rectangles through the renderer, text through a TextCache,
+// pictures through an ImageCache. It draws into whatever target the renderer has (the window, a
+// rotation texture, a surface).
 #pragma once
 
 #include "platform/canvas.hpp"
+#include "platform/image_cache.hpp"
 #include "platform/text_cache.hpp"
 
 #include <cstddef>
+#include <functional>
 
 namespace aff {
+
+struct SdlCanvasOptions {
+    std::size_t text_budget_bytes = TextCache::default_budget_bytes;
+    std::size_t image_budget_bytes = ImageCache::default_budget_bytes;
+    // A display decodes in the background; a single frame (a screenshot) cannot wait for that.
+    ImageDecoding image_decoding = ImageDecoding::immediate;
+    std::function<void()> image_ready;  // see ImageCache
+};
 
 class SdlCanvas final : public Canvas {
 public:
     // `renderer` and `fonts` must outlive the canvas.
-    SdlCanvas(SDL_Renderer& renderer, FontSet& fonts, Size size,
-              std::size_t text_budget_bytes = TextCache::default_budget_bytes);
+    SdlCanvas(SDL_Renderer& renderer, FontSet& fonts, Size size, SdlCanvasOptions options = {});
 
     Size size() const override { return size_; }
     void clear(Color color) override;
     void fill_rect(const Rect& rect, Color color) override;
     TextSize measure(std::string_view utf8, const Font& font) override;
     void draw_text(std::string_view utf8, int x, int y, const Font& font, Color color) override;
+    ImageState draw_image(std::string_view path, const Rect& box) override;
+    void draw_modules(std::string_view key, const Modules& modules, const Rect& box, Color dark,
+                      Color light) override;
+    void set_clip(std::optional<Rect> clip) override;
 
     // The drawing target changed size (a resized window).
     void resize(Size size) { size_ = size; }
     TextCache& text_cache() { return text_; }
     const TextCache& text_cache() const { return text_; }
+    ImageCache& image_cache() { return images_; }
+    const ImageCache& image_cache() const { return images_; }
 
 private:
     SDL_Renderer& renderer_;
     Size size_;
     TextCache text_;
+    ImageCache images_;
+    // The last module picture drawn (a kiosk shows one QR code), as a texture one pixel per module.
+    std::string modules_key_;
+    TexturePtr modules_texture_;
 };
 
 }  // namespace aff

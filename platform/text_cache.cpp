@@ -58,13 +58,7 @@ TextSize TextCache::measure(std::string_view utf8, const Font& font) {
         ++stats_.measure_hits;
         return *known;
     }
-    TextSize size;
-    if (TTF_Font* face = fonts_.get(font)) {
-        text_.assign(utf8);
-        if (TTF_SizeUTF8(face, text_.c_str(), &size.w, &size.h) != 0) {
-            size = TextSize{};
-        }
-    }
+    const TextSize size = fonts_.measure(utf8, font);
     ++stats_.measured;
     sizes_.insert(std::string(key), size, 1);
     return size;
@@ -104,13 +98,7 @@ TextCache::Texture TextCache::rasterise(std::string_view utf8, const Font& font,
     if (size.w > max_texture_w_ || size.h > max_texture_h_ || bytes > lines_.budget()) {
         return refuse("the line is larger than a texture may be");
     }
-    TTF_Font* face = fonts_.get(font);
-    if (face == nullptr) {
-        return Texture{};
-    }
-    text_.assign(utf8);
-    const SurfacePtr surface{
-        TTF_RenderUTF8_Blended(face, text_.c_str(), SDL_Color{color.r, color.g, color.b, color.a})};
+    const SurfacePtr surface = fonts_.render(utf8, font, color);
     if (!surface) {
         return refuse(TTF_GetError());
     }

@@ -78,7 +78,6 @@ private:
     // Reused buffers, so a lookup allocates nothing once they have grown.
     std::string line_key_;
     std::string size_key_;
-    std::string text_;  // NUL-terminated copy for SDL_ttf
     TextCacheStats stats_;
 };
 

@@ -5,6 +5,7 @@
 #include "platform/canvas.hpp"
 #include "platform/error.hpp"
 #include "platform/fonts.hpp"
+#include "platform/image_cache.hpp"
 #include "platform/text_cache.hpp"
 
 #include <chrono>
@@ -26,7 +27,8 @@ struct DisplayOptions {
 struct InputEvent {
     enum class Type : std::uint8_t {
         none,        // timeout passed with nothing to report
-        redraw,      // the window was exposed, resized or restored: draw again
+        redraw,      // the window was exposed, resized or restored, or a picture drawn as
+                     // pending is ready: draw again
         tap,         // a touch or a left click released at (x, y), in canvas coordinates
                      // (rotation undone); a press that travelled further than a tap is no tap
         drag,        // a finger or mouse drag by (dx, dy), in canvas coordinates
@@ -52,10 +54,12 @@ public:
     // Waits at most `timeout` for one input event. Never busy-waits.
     virtual InputEvent wait_event(std::chrono::milliseconds timeout) = 0;
     virtual const TextCacheStats& text_cache_stats() const = 0;
+    virtual const ImageCacheStats& image_cache_stats() const = 0;
 };
 
 // A headless frame for the screenshot mode: a software renderer drawing into a memory surface.
-// Needs no display and no video driver.
+// Needs no display and no video driver. Pictures are decoded at their first draw_image, so the
+// frame has them.
 class Offscreen {
 public:
     // Throws PlatformError.
@@ -64,6 +68,7 @@ public:
     virtual Canvas& canvas() = 0;
     virtual void save_png(const std::string& path) = 0;  // throws PlatformError with the reason
     virtual const TextCacheStats& text_cache_stats() const = 0;
+    virtual const ImageCacheStats& image_cache_stats() const = 0;
 };
 
 }  // namespace aff

@@ -5,13 +5,17 @@
 #include "platform/fonts.hpp"
 #include "platform/sdl_handles.hpp"
 
-#include <CppUTest/TestHarness.h>
-#include <SDL.h>
-
+// The standard headers before CppUTest's, whose leak detector redefines `new`.
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <CppUTest/TestHarness.h>
+#include <SDL.h>
+#include <SDL_image.h>
 
 namespace aff::test {
 
@@ -63,6 +67,61 @@ inline Pixel pixel_at(const SDL_Surface& surface, int x, int y) {
     SDL_GetRGBA(value, surface.format, &p.r, &p.g, &p.b, &p.a);
     return p;
 }
+
+// A picture made for a test: `color(x, y)` for each pixel, saved as PNG (or JPEG) at `path`.
+inline void write_picture(const std::string& path, int w, int h,
+                          const std::function<Pixel(int, int)>& color, bool jpeg = false) {
+    const SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888)};
+    CHECK_TRUE(surface != nullptr);
+    for (int y = 0; y < h; ++y) {
+        auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(surface->pixels) +
+                                              y * surface->pitch);
+        for (int x = 0; x < w; ++x) {
+            const Pixel p = color(x, y);
+            row[x] = SDL_MapRGBA(surface->format, p.r, p.g, p.b, p.a);
+        }
+    }
+    const int saved = jpeg ? IMG_SaveJPG(surface.get(), path.c_str(), 95)
+                           : IMG_SavePNG(surface.get(), path.c_str());
+    CHECK_TEXT(saved == 0, IMG_GetError());
+}
+
+inline void write_picture(const std::string& path, int w, int h, Pixel fill, bool jpeg = false) {
+    write_picture(path, w, h, [&](int, int) { return fill; }, jpeg);
+}
+
+// What SDL_Log wrote while it lives, instead of writing it to stderr.
+class LogCapture {
+public:
+    LogCapture() {
+        SDL_LogGetOutputFunction(&old_function_, &old_data_);
+        SDL_LogSetOutputFunction(&LogCapture::output, this);
+    }
+    ~LogCapture() { SDL_LogSetOutputFunction(old_function_, old_data_); }
+    LogCapture(const LogCapture&) = delete;
+    LogCapture& operator=(const LogCapture&) = delete;
+
+    // The lines that contain `text`.
+    std::size_t count(const std::string& text) const {
+        std::size_t n = 0;
+        for (const std::string& line : lines) {
+            if (line.find(text) != std::string::npos) {
+                ++n;
+            }
+        }
+        return n;
+    }
+
+    std::vector<std::string> lines;
+
+private:
+    static void output(void* self, int /*category*/, SDL_LogPriority /*priority*/,
+                       const char* message) {
+        static_cast<LogCapture*>(self)->lines.emplace_back(message);
+    }
+    SDL_LogOutputFunction old_function_ = nullptr;
+    void* old_data_ = nullptr;
+};
 
 // Sets (or with nullopt unsets) an environment variable until the end of the scope.
 class ScopedEnv {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 using namespace aff;
 
@@ -115,4 +116,43 @@ TEST(Fonts, SdlTtfIsShutDownWithTheLastFontSet) {
         CHECK_TRUE(outer.get(Font{18, Weight::regular}) != nullptr);
     }
     LONGS_EQUAL(0, TTF_WasInit());
+}
+
+TEST(Fonts, MissingGlyphsFindsHangulMissingFromNotoSans) {
+    const std::vector<char32_t> missing = missing_glyphs(test::noto_sans(), "Зал \uAC00 1");
+    LONGS_EQUAL(1, missing.size());
+    LONGS_EQUAL(0xAC00, missing[0]);
+}
+
+TEST(Fonts, MissingGlyphsFindsNothingMissingInKazakh) {
+    CHECK_TRUE(missing_glyphs(test::noto_sans(), "Қазақ тілі").empty());
+    CHECK_TRUE(missing_glyphs(test::noto_sans(), "Әзірге сеанс жоқ · Сейчас · Now 19:30").empty());
+    CHECK_TRUE(missing_glyphs(test::noto_sans(), "").empty());
+}
+
+TEST(Fonts, MissingGlyphsNamesEachCharacterOnceInOrder) {
+    const std::vector<char32_t> missing =
+        missing_glyphs(test::noto_sans(), "\u10D7\uAC00\u10D7 \uAC00");
+    LONGS_EQUAL(2, missing.size());
+    LONGS_EQUAL(0x10D7, missing[0]);
+    LONGS_EQUAL(0xAC00, missing[1]);
+}
+
+TEST(Fonts, MissingGlyphsOfAFileThatIsNotAFontIsAPlatformError) {
+    CHECK_THROWS(PlatformError, missing_glyphs(FontFiles{"/nonexistent/font.ttf", ""}, "a"));
+    LONGS_EQUAL(0, TTF_WasInit());
+}
+
+TEST(Fonts, AFallbackForGeorgianIsTheNotoCompanionNotAnotherFamily) {
+    const auto regular = find_fallback_font(U'\u10D7', "Noto Sans", false);
+    const auto bold = find_fallback_font(U'\u10D7', "Noto Sans", true);
+    CHECK_TRUE(regular.has_value() && bold.has_value());
+    STRCMP_EQUAL("Noto Sans Georgian", regular->family.c_str());
+    CHECK_FALSE(regular->bold);
+    STRCMP_CONTAINS("NotoSansGeorgian-Bold", bold->file.c_str());
+    CHECK_TRUE(bold->bold);
+}
+
+TEST(Fonts, NoFallbackForACharacterNoFontHas) {
+    CHECK_FALSE(find_fallback_font(U'\u0378', "Noto Sans", false).has_value());
 }

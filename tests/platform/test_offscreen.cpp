@@ -72,6 +72,24 @@ TEST(Offscreen, DrawsARectAndTextIntoAPngOfTheRequestedSize) {
     CHECK_FALSE(has_dark_pixel(*image, Rect{10, 170, 300, 30}));
 }
 
+TEST(Offscreen, APosterIsDecodedAtOnceSoTheSavedFrameHasIt) {
+    const std::string poster = scratch_png("offscreen_poster.png");
+    test::write_picture(poster, 64, 32, [](int x, int) {
+        return x < 32 ? test::Pixel{255, 0, 0, 255} : test::Pixel{0, 0, 255, 255};
+    });
+    const std::string path = scratch_png("offscreen_with_poster.png");
+    auto frame = Offscreen::create(Size{200, 100}, test::noto_sans());
+    frame->canvas().clear(white);
+    CHECK_TRUE(frame->canvas().draw_image(poster, Rect{0, 0, 200, 100}) == ImageState::drawn);
+    frame->save_png(path);
+    SurfacePtr image = load_png(path);
+    const test::Pixel left = test::pixel_at(*image, 50, 50);
+    const test::Pixel right = test::pixel_at(*image, 150, 50);
+    CHECK_TRUE(left.r > 240 && left.g < 15 && left.b < 15);
+    CHECK_TRUE(right.r < 15 && right.g < 15 && right.b > 240);
+    LONGS_EQUAL(1, frame->image_cache_stats().decoded);
+}
+
 TEST(Offscreen, ATranslucentFillBlendsWithWhatIsBelow) {
     const std::string path = scratch_png("offscreen_blend.png");
     auto frame = Offscreen::create(Size{16, 16}, test::noto_sans());
