@@ -198,7 +198,7 @@ FILMS = [
            "An elderly haenyeo diver refuses to sell her family house to a resort developer. Her "
            "granddaughter comes from Seoul to talk her round and ends up staying on the island "
            "for the whole season."),
-         ["ko"], ["ru", "en"], original="제주의 달"),
+         ["ko"], ["ru", "en"], original="Jejuui Dal"),
     film("winter-apricots", "competition",
          T("Қысқы өріктер", "Зимние абрикосы", "Winter Apricots"), 2018, ["TR", "GE"], 97,
          "12+",
@@ -248,7 +248,7 @@ FILMS = [
            "которое она пыталась забыть.",
            "A pianist returns to Tbilisi to sell her mother's flat and has nine days to clear it. "
            "Every object she finds opens another door to a past she has tried to forget."),
-         ["ka"], ["ru", "en"], original="ცხრა დღე თბილისში"),
+         ["ka"], ["ru", "en"], original="Tskhra Dghe Tbilisshi"),
     film("lighthouse-keepers-daughter", "competition",
          T("Маяк күзетшісінің қызы", "Дочь смотрителя маяка",
            "The Lighthouse Keeper's Daughter"), 2018, ["NO", "SE"], 108, "12+",
@@ -274,7 +274,7 @@ FILMS = [
            "A calligrapher rents the back room of his workshop to a young architecture student. "
            "Over one academic year, their arguments about beauty turn into an unlikely "
            "friendship."),
-         ["fa"], ["kk", "ru", "en"], original="اتاقی در اصفهان"),
+         ["fa"], ["kk", "ru", "en"], original="Otaghi dar Esfahan"),
     film("paper-cranes", "competition",
          T("Қағаз тырналар", "Бумажные журавли", "Paper Cranes"), 2017, ["JP"], 88, "12+",
          T("Мори Юки", "Мори Юки", "Mori Yuki"),
@@ -286,7 +286,7 @@ FILMS = [
            "A retired postman in Hiroshima teaches the boy next door to fold paper cranes. The "
            "boy, who has not spoken since his parents' divorce, answers him only in folded "
            "paper."),
-         ["ja"], ["ru", "en"], original="折り鶴"),
+         ["ja"], ["ru", "en"], original="Orizuru"),
     film("last-summer-samarkand", "competition",
          T("Самарқандтағы соңғы жаз", "Последнее лето в Самарканде",
            "The Last Summer in Samarkand"), 2018, ["UZ", "FR"], 115, "12+",
