@@ -1,6 +1,7 @@
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace aff {
@@ -74,6 +75,58 @@ std::optional<Color> parse_hex_color(std::string_view text) {
     return rgb(value);
 }
 
+namespace {
+
+using Linear = std::array<double, 3>;
+
+Linear to_linear(Color c) {
+    return {linear_channel(c.r), linear_channel(c.g), linear_channel(c.b)};
+}
+
+// CIE L*a*b* (D65) of linear sRGB.
+Linear to_lab(const Linear& rgb) {
+    const double x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047;
+    const double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    const double z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883;
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0; };
+    return {116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))};
+}
+
+}  // namespace
+
+Color simulate_vision(Color color, Vision vision) {
+    // Machado, Oliveira and Fernandes (2009), severity 1.0, applied to linear RGB.
+    static constexpr std::array<std::array<double, 9>, 3> matrices{{
+        {0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882, -0.048116,
+         1.051998},
+        {0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.011820, 0.042940,
+         0.968881},
+        {1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602, 0.004733, 0.691367,
+         0.303900},
+    }};
+    if (vision == Vision::typical) {
+        return color;
+    }
+    const auto& m = matrices[static_cast<std::size_t>(vision) - 1];
+    const Linear in = to_linear(color);
+    const auto encode = [](double linear) {
+        const double c = std::clamp(linear, 0.0, 1.0);
+        const double v = c <= 0.0031308 ? c * 12.92 : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055;
+        return static_cast<std::uint8_t>(std::lround(v * 255.0));
+    };
+    Color out = color;
+    out.r = encode(m[0] * in[0] + m[1] * in[1] + m[2] * in[2]);
+    out.g = encode(m[3] * in[0] + m[4] * in[1] + m[5] * in[2]);
+    out.b = encode(m[6] * in[0] + m[7] * in[1] + m[8] * in[2]);
+    return out;
+}
+
+double colour_difference(Color a, Color b) {
+    const Linear la = to_lab(to_linear(a));
+    const Linear lb = to_lab(to_linear(b));
+    return std::hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]);
+}
+
 Palette festival_palette() {
     Palette p;
     p.background = rgb(0x0D1117);
@@ -86,11 +139,14 @@ Palette festival_palette() {
     p.progress = rgb(0xF2B541);
     p.delayed = rgb(0xF5BE4F);
     p.cancelled = rgb(0xFF9B8F);
-    p.sold_out = rgb(0xD2B3FF);
-    p.moved = rgb(0x8FD0FF);
+    p.sold_out = rgb(0xC9B3FF);
+    p.moved = rgb(0xB5E3FF);
     p.badge_text = rgb(0x0D1117);
     p.qa = rgb(0x7FDCC0);
     p.neutral_chip = rgb(0x5C6675);
+    p.urgent = rgb(0xF5BE4F);
+    p.emergency = rgb(0x8A0F14);
+    p.emergency_text = rgb(0xFFFFFF);
     return p;
 }
 

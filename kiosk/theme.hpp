@@ -13,6 +13,13 @@ namespace aff {
 double relative_luminance(Color color);
 double contrast_ratio(Color a, Color b);
 
+// How a colour looks with typical vision or one of the three kinds of dichromacy.
+enum class Vision : std::uint8_t { typical, protan, deutan, tritan };
+Color simulate_vision(Color color, Vision vision);
+// The CIE76 colour difference (delta E) of two colours: about 2 is just noticeable, 10 and
+// more is plainly another colour.
+double colour_difference(Color a, Color b);
+
 // "#RRGGBB" to a colour.
 std::optional<Color> parse_hex_color(std::string_view text);
 
@@ -32,6 +39,9 @@ struct Palette {
     Color badge_text;      // text on a filled badge
     Color qa;              // the Q&A badge
     Color neutral_chip;    // a section without a colour of its own
+    Color urgent;          // the banner of an urgent announcement (dark text on it)
+    Color emergency;       // the background of an emergency takeover
+    Color emergency_text;  // its text: >= 7:1 on it
 };
 
 // The type scale: line heights in pixels for this screen.

@@ -33,6 +33,34 @@ TEST(Theme, BadgeWordsHaveAtLeastSevenToOneContrastOnTheirChips) {
     }
 }
 
+TEST(Theme, BannersAndTheEmergencyAreReadableAtSevenToOne) {
+    CHECK_TRUE(contrast_ratio(p.badge_text, p.urgent) >= 7.0);
+    CHECK_TRUE(contrast_ratio(p.emergency_text, p.emergency) >= 7.0);
+    CHECK_TRUE(contrast_ratio(p.badge_text, p.text) >= 7.0);  // the QR code's light square
+}
+
+TEST(Theme, StatusColoursStayApartForEveryKindOfColourVision) {
+    const Color statuses[] = {p.delayed, p.cancelled, p.sold_out, p.moved, p.qa};
+    for (Vision vision : {Vision::typical, Vision::protan, Vision::deutan, Vision::tritan}) {
+        for (std::size_t i = 0; i < 5; ++i) {
+            for (std::size_t j = i + 1; j < 5; ++j) {
+                const double difference = colour_difference(simulate_vision(statuses[i], vision),
+                                                            simulate_vision(statuses[j], vision));
+                CHECK_TRUE(difference >= 12.0);
+            }
+        }
+    }
+}
+
+TEST(Theme, TheVisionSimulationConfusesRedAndGreenForADeuteranope) {
+    const Color red{200, 60, 40};
+    const Color green{110, 140, 40};
+    CHECK_TRUE(colour_difference(red, green) > 40.0);
+    CHECK_TRUE(colour_difference(simulate_vision(red, Vision::deutan),
+                                 simulate_vision(green, Vision::deutan)) < 15.0);
+    CHECK_TRUE(simulate_vision(red, Vision::typical) == red);
+}
+
 TEST(Theme, TheBackgroundIsDarkAndTheTextNearWhite) {
     CHECK_TRUE(relative_luminance(p.background) < 0.02);
     CHECK_TRUE(relative_luminance(p.text) > 0.8);
