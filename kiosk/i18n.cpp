@@ -233,4 +233,12 @@ std::set<Plural> I18n::plural_forms(Lang lang, std::string_view key) const {
     return forms;
 }
 
+std::vector<std::string> I18n::all_texts(Lang lang) const {
+    std::vector<std::string> texts;
+    for (const auto& [key, text] : catalogs_[static_cast<std::size_t>(lang)].messages) {
+        texts.push_back(text);
+    }
+    return texts;
+}
+
 }  // namespace aff

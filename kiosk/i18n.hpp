@@ -52,6 +52,8 @@ public:
 
     // The message ids of a catalog: plain keys, and plural messages as their base key.
     std::set<std::string> message_ids(Lang lang) const;
+    // Every text of a catalog, plural forms included (for the glyph coverage test).
+    std::vector<std::string> all_texts(Lang lang) const;
     // The categories a plural message spells out; empty when `key` is not a plural message.
     std::set<Plural> plural_forms(Lang lang, std::string_view key) const;
 

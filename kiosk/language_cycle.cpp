@@ -30,7 +30,7 @@ std::size_t LanguageCycle::index_at(std::chrono::milliseconds ticks) const {
 }
 
 Lang LanguageCycle::current(std::chrono::milliseconds ticks) const {
-    return languages_[index_at(ticks)];
+    return pin_ ? *pin_ : languages_[index_at(ticks)];
 }
 
 std::chrono::milliseconds LanguageCycle::until_next(std::chrono::milliseconds ticks) const {
@@ -41,6 +41,14 @@ std::chrono::milliseconds LanguageCycle::until_next(std::chrono::milliseconds ti
         return start_ - ticks + period_;
     }
     return period_ - (ticks - start_) % period_;
+}
+
+void LanguageCycle::resume(std::chrono::milliseconds ticks) {
+    if (!pin_) {
+        return;
+    }
+    pin_.reset();
+    start_ = ticks;
 }
 
 void LanguageCycle::advance(std::chrono::milliseconds ticks) {

@@ -5,6 +5,7 @@
 #include "sync/feed.hpp"
 
 #include <chrono>
+#include <optional>
 #include <vector>
 
 namespace aff {
@@ -22,13 +23,20 @@ public:
     std::chrono::milliseconds until_next(std::chrono::milliseconds ticks) const;
     // Moves to the language after the current one and starts its full period at `ticks`.
     void advance(std::chrono::milliseconds ticks);
-    bool rotates() const { return languages_.size() > 1; }
+    bool rotates() const { return languages_.size() > 1 && !pin_; }
+
+    // A visitor chose `lang`: it stays until resume(), whatever the rotation.
+    void pin(Lang lang) { pin_ = lang; }
+    bool is_pinned() const { return pin_.has_value(); }
+    // Back to the rotation (the kiosk went idle), its next language starting at `ticks`.
+    void resume(std::chrono::milliseconds ticks);
 
 private:
     std::vector<Lang> languages_;
     std::chrono::milliseconds period_;
     std::chrono::milliseconds start_;  // when languages_[first_] came on
     std::size_t first_ = 0;
+    std::optional<Lang> pin_;
     std::size_t index_at(std::chrono::milliseconds ticks) const;
 };
 

@@ -13,9 +13,10 @@ build="cmake ninja-build g++ pkg-config nlohmann-json3-dev libcli11-dev"
 # Libraries that exist once per architecture.
 libs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev libtomlplusplus-dev
       libfontconfig-dev libhowardhinnant-date-dev libcpputest-dev libcurl4-openssl-dev
-      libsodium-dev"
-# Needed at run time: the UI font (covers every Kazakh letter) and the tz database.
-runtime="fonts-noto-core tzdata"
+      libsodium-dev libqrencode-dev"
+# Needed at run time: the UI font (covers every Kazakh letter), a fallback for the CJK and Hangul
+# of original titles, and the tz database.
+runtime="fonts-noto-core fonts-droid-fallback tzdata"
 # Used by the tests and by hand: minisign (signature interop), nginx (the sync tests' real HTTP
 # server), clang with libFuzzer (the fuzz targets), sqlite3 (inspecting a cache), python3 (the
 # demo data script).
