@@ -1,0 +1,243 @@
+#include "kiosk/painter.hpp"
+
+#include <algorithm>
+
+namespace aff {
+Rect touch_rect(const Rect& drawn, int min_touch) {
+    Rect r = drawn;
+    if (r.w < min_touch) {
+        r.x -= (min_touch - r.w) / 2;
+        r.w = min_touch;
+    }
+    if (r.h < min_touch) {
+        r.y -= (min_touch - r.h) / 2;
+        r.h = min_touch;
+    }
+    return r;
+}
+
+void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang) {
+    const Size size = canvas.size();
+    const Theme theme = Theme::for_screen(size);
+    canvas.clear(festival_palette().background);
+    const Font font = theme.type.venue;
+    const std::string text =
+        fit_text(canvas, i18n.text(lang, "board.waiting"), font, size.w - theme.grid(12));
+    const TextSize box = canvas.measure(text, font);
+    canvas.draw_text(text, (size.w - box.w) / 2, (size.h - box.h) / 2, font,
+                     festival_palette().text);
+}
+
+bool handle_chrome_action(const Hotspots::Spot& spot, Ui& ui) {
+    if (spot.action == action_back) {
+        ui.nav.back();
+        return true;
+    }
+    if (spot.action == action_programme) {
+        ui.nav.open_day(std::nullopt);
+        return true;
+    }
+    for (std::size_t i = 0; i < all_langs.size(); ++i) {
+        if (spot.action == action_lang_kk - static_cast<int>(i)) {
+            ui.languages.pin(all_langs[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+int Painter::text_left(const Rect& box, std::string_view text, const Font& font, Color color) {
+    const std::string fitted = fit_text(c_, text, font, box.w);
+    if (fitted.empty() || box.h < font.px) {
+        return 0;
+    }
+    c_.draw_text(fitted, box.x, centre_y(box, font.px), font, color);
+    return width(fitted, font);
+}
+
+int Painter::text_right(const Rect& box, std::string_view text, const Font& font, Color color) {
+    const std::string fitted = fit_text(c_, text, font, box.w);
+    if (fitted.empty() || box.h < font.px) {
+        return 0;
+    }
+    const int w = width(fitted, font);
+    c_.draw_text(fitted, box.right() - w, centre_y(box, font.px), font, color);
+    return w;
+}
+
+int Painter::text_centre(const Rect& box, std::string_view text, const Font& font, Color color) {
+    const std::string fitted = fit_text(c_, text, font, box.w);
+    if (fitted.empty() || box.h < font.px) {
+        return 0;
+    }
+    const int w = width(fitted, font);
+    c_.draw_text(fitted, box.x + (box.w - w) / 2, centre_y(box, font.px), font, color);
+    return w;
+}
+
+int Painter::paragraph(const Rect& box, std::string_view text, const Font& font, Color color,
+                       int max_lines, int line_gap) {
+    const int fit_lines = (box.h + line_gap) / std::max(1, font.px + line_gap);
+    const int lines_allowed = std::min(max_lines, fit_lines);
+    if (lines_allowed <= 0) {
+        return 0;
+    }
+    const auto lines = wrap_text(c_, text, font, box.w, lines_allowed);
+    int y = box.y;
+    for (const auto& line : lines) {
+        c_.draw_text(line, box.x, y, font, color);
+        y += font.px + line_gap;
+    }
+    return lines.empty() ? 0 : y - line_gap - box.y;
+}
+
+int Painter::tags_width(const std::vector<Tag>& tags, const Font& font) {
+    int total = 0;
+    for (const auto& tag : tags) {
+        total += width(tag.text, font) + t_.grid(2) + (total > 0 ? t_.grid(1) : 0);
+    }
+    return total;
+}
+
+std::vector<Tag> Painter::fit_tags(std::vector<Tag> tags, const Font& font, int max_width) {
+    while (tags.size() > 1 && tags_width(tags, font) > max_width) {
+        tags.pop_back();
+    }
+    if (tags.size() == 1 && tags_width(tags, font) > max_width) {
+        tags.front().text = fit_text(c_, tags.front().text, font, max_width - t_.grid(2));
+        if (tags.front().text.empty()) {
+            tags.clear();
+        }
+    }
+    return tags;
+}
+
+int Painter::tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font) {
+    const int total = tags_width(tags, font);
+    if (tags.empty() || total > box.w || box.h < font.px) {
+        return 0;
+    }
+    const int pad_v = std::max(1, t_.unit / 4);
+    int x = box.right() - total;
+    for (const auto& tag : tags) {
+        const int w = width(tag.text, font);
+        const int y = centre_y(box, font.px);
+        c_.fill_rect(Rect{x, y - pad_v, w + t_.grid(2), font.px + 2 * pad_v}, tag.fill);
+        c_.draw_text(tag.text, x + t_.unit, y, font, p_.badge_text);
+        x += w + t_.grid(3);
+    }
+    return total;
+}
+
+// Badges always use the short forms, so one mark means one thing all over the kiosk.
+std::vector<Tag> Painter::tags_of(const ScreeningView& s) const {
+    std::vector<Tag> tags;
+    switch (s.status) {
+    case Status::scheduled: break;
+    case Status::delayed:
+        tags.push_back({tr("status.delayed", {{"n", std::to_string(s.delay_min)}}), p_.delayed});
+        break;
+    case Status::cancelled: tags.push_back({tr("status.cancelled"), p_.cancelled}); break;
+    case Status::sold_out: tags.push_back({tr("status.sold_out"), p_.sold_out}); break;
+    case Status::moved: tags.push_back({tr("status.moved"), p_.moved}); break;
+    }
+    if (s.qa) {
+        tags.push_back({tr("qa.short"), p_.qa});
+    }
+    return tags;
+}
+
+Color Painter::chip_color(const ScreeningView& s) const {
+    return parse_hex_color(s.section_color).value_or(p_.neutral_chip);
+}
+
+int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
+    Font current = t_.type.caption;
+    current.weight = Weight::bold;
+    Rect rest = row;
+    for (std::size_t i = 0; i < all_langs.size(); ++i) {
+        const Lang lang = all_langs[i];
+        if (i > 0) {
+            take_left(rest, text_left(rest, middle_dot, t_.type.caption, p_.text_secondary) +
+                                t_.grid(2));
+        }
+        const std::string name = i18n_.text(lang, "language.short");
+        const bool is_current = lang == lang_;
+        const Rect before = rest;
+        const int w = text_left(rest, name, is_current ? current : t_.type.caption,
+                                is_current ? p_.accent : p_.text_secondary);
+        if (w > 0) {
+            spots.add(touch_rect(Rect{before.x, row.y, w, row.h}, min_touch),
+                      action_lang_kk - static_cast<int>(i));
+        }
+        take_left(rest, w + t_.grid(2));
+    }
+    return rest.x - row.x;
+}
+
+Rect Painter::touch_header(Rect screen, const UiStatus& status, std::string_view title,
+                           Hotspots& spots, int min_touch) {
+    const auto& type = t_.type;
+    const int bar_h = std::max(min_touch, type.venue.px + t_.grid(4));
+    Rect bar = take_top(screen, bar_h);
+    c_.fill_rect(bar, p_.band);
+    c_.fill_rect(Rect{bar.x, bar.bottom() - hairline(), bar.w, hairline()}, p_.accent);
+    Rect inner = inset(bar, Insets{t_.grid(4), 0, t_.grid(4), 0});
+
+    // Back: an arrow and the word, as wide as a thumb at least.
+    const std::string back = tr("common.back");
+    const int back_w = std::max(min_touch, width(back, type.body) + t_.grid(2));
+    const Rect back_box = take_left(inner, back_w, t_.grid(4));
+    text_left(back_box, back, type.body, p_.text);
+    spots.add(Rect{bar.x, bar.y, back_box.right() - bar.x, bar.h}, action_back);
+
+    if (status.clock_trusted) {
+        const std::string clock = status.hh_mm(status.now);
+        Font clock_font = type.venue;
+        take_right(inner, text_right(inner, clock, clock_font, p_.text), t_.grid(4));
+    }
+    // The switch is measured in every language's bold, so it does not move as they change.
+    int switch_w = 0;
+    for (Lang lang : all_langs) {
+        Font bold = type.caption;
+        bold.weight = Weight::bold;
+        switch_w += width(i18n_.text(lang, "language.short"), bold) + t_.grid(2) +
+                    width(middle_dot, type.caption) + t_.grid(2);
+    }
+    Rect langs = take_right(inner, std::min(switch_w, inner.w / 3), t_.grid(4));
+    language_switch(langs, spots, min_touch);
+    text_left(inner, title, type.venue, p_.text);
+    return inset(screen, Insets{t_.grid(6), t_.grid(3), t_.grid(6), 0});
+}
+
+Rect Painter::status_line(Rect area, const UiStatus& status) {
+    Rect row = take_bottom(area, t_.type.caption.px, t_.grid(2));
+    c_.fill_rect(take_bottom(area, hairline(), t_.grid(2)), p_.rule);
+    const Instant updated_at = status.last_success.value_or(status.info.applied_at);
+    const std::string updated = tr("board.updated", {{"time", status.hh_mm(updated_at)}});
+    take_right(row, text_right(row, updated, t_.type.caption, p_.text_secondary), t_.grid(4));
+    if (!status.clock_trusted) {
+        text_right(row, tr("trust.setting_time"), t_.type.caption, p_.delayed);
+    } else if (status.outdated) {
+        text_right(row, tr("board.outdated"), t_.type.caption, p_.delayed);
+    }
+    return area;
+}
+
+void Painter::emergency(const Announcement& a) {
+    c_.clear(p_.emergency);
+    const Size size = c_.size();
+    Rect area = inset(Rect{0, 0, size.w, size.h}, t_.grid(8));
+    Font heading = t_.type.clock;
+    Font body = t_.type.title;
+    // Every language at once: a visitor must not wait for a rotation to read it.
+    const int block_h = area.h / static_cast<int>(all_langs.size());
+    for (Lang lang : all_langs) {
+        Rect block = take_top(area, block_h);
+        const std::string head = i18n_.text(lang, "emergency.heading");
+        text_left(take_top(block, heading.px, t_.grid(2)), head, heading, p_.emergency_text);
+        paragraph(block, a.text.get(lang), body, p_.emergency_text, 4, t_.unit);
+    }
+}
+
+}  // namespace aff

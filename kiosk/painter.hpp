@@ -1,0 +1,106 @@
+// The drawing vocabulary every screen shares: text fitted into boxes, status and Q&A tags, the
+// language switch, the top bar of a touch screen, the status line and the emergency takeover.
+// Everything goes through Canvas and the Theme, so it is the same on SDL and in layout tests.
+#pragma once
+
+#include "kiosk/i18n.hpp"
+#include "kiosk/layout.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/ui.hpp"
+#include "platform/canvas.hpp"
+#include "sync/store.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aff {
+
+inline constexpr std::string_view en_dash = "\xE2\x80\x93";     // U+2013, between two times
+inline constexpr std::string_view middle_dot = "\xC2\xB7";      // U+00B7, between items
+
+// Hotspot actions the shared parts of a screen use; a screen's own codes start at 1.
+enum ChromeAction : int {
+    action_back = -1,
+    action_lang_kk = -10,  // -10 - index in all_langs
+    action_programme = -20,
+};
+
+// A touch target around `drawn`: at least `min_touch` each way, centred on it.
+Rect touch_rect(const Rect& drawn, int min_touch);
+
+// Handles a tap on a shared hotspot (back, a language): true if it was one.
+bool handle_chrome_action(const Hotspots::Spot& spot, Ui& ui);
+
+// What a screen shows before its first feed has arrived (or with nothing to read yet): never a
+// blank screen.
+void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang);
+
+// A word on a filled chip: a status, or the Q&A mark.
+struct Tag {
+    std::string text;
+    Color fill;
+};
+
+class Painter {
+public:
+    Painter(Canvas& canvas, const I18n& i18n, Lang lang)
+        : c_(canvas), i18n_(i18n), lang_(lang), t_(Theme::for_screen(canvas.size())),
+          p_(t_.palette) {}
+
+    Canvas& canvas() { return c_; }
+    const Theme& theme() const { return t_; }
+    Lang lang() const { return lang_; }
+
+    std::string tr(std::string_view key, std::initializer_list<MessageArg> args = {}) const {
+        return i18n_.text(lang_, key, args);
+    }
+    std::string plural(std::string_view key, long long n) const {
+        return i18n_.plural(lang_, key, n);
+    }
+    int width(std::string_view text, const Font& font) { return text_width(c_, text, font); }
+    int hairline() const { return std::max(1, t_.unit / 4); }
+    void rule(const Rect& r) { c_.fill_rect(r, p_.rule); }
+
+    // Text fitted into `box`, vertically centred in it; returns the width drawn.
+    int text_left(const Rect& box, std::string_view text, const Font& font, Color color);
+    int text_right(const Rect& box, std::string_view text, const Font& font, Color color);
+    int text_centre(const Rect& box, std::string_view text, const Font& font, Color color);
+    // Wrapped into at most `max_lines` lines from the top of `box` (never below it); returns
+    // the height used.
+    int paragraph(const Rect& box, std::string_view text, const Font& font, Color color,
+                  int max_lines, int line_gap = 0);
+
+    int tags_width(const std::vector<Tag>& tags, const Font& font);
+    // Drops the least important tags (the Q&A mark goes before a status) until they fit
+    // `max_width`; a lone status too long for it is cut short, never dropped.
+    std::vector<Tag> fit_tags(std::vector<Tag> tags, const Font& font, int max_width);
+    // Draws `tags` right-aligned in `box`; returns the width they took.
+    int tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font);
+    // The status (a word on a chip, never colour alone) and the Q&A mark of a screening.
+    std::vector<Tag> tags_of(const ScreeningView& s) const;
+    Color chip_color(const ScreeningView& s) const;
+
+    // The language switch: each language's short name, the current one highlighted, each a
+    // touch target that pins it. Drawn left-aligned in `row`; returns the width used.
+    int language_switch(const Rect& row, Hotspots& spots, int min_touch);
+    // The top bar of a touch screen: back, `title`, the language switch and (when the clock is
+    // trusted) the time. Returns the area below it.
+    Rect touch_header(Rect screen, const UiStatus& status, std::string_view title,
+                      Hotspots& spots, int min_touch);
+    // One line at the bottom: "Updated HH:MM", and the out-of-date or time-being-set notice.
+    // Returns the area above it.
+    Rect status_line(Rect area, const UiStatus& status);
+    // An emergency over the whole screen, in all three languages at once.
+    void emergency(const Announcement& a);
+
+protected:
+    Canvas& c_;
+    const I18n& i18n_;
+    Lang lang_;
+    Theme t_;
+    const Palette& p_;
+};
+
+}  // namespace aff

@@ -1,0 +1,119 @@
+#include "kiosk/ui.hpp"
+
+#include "sync/asset_store.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace aff {
+
+int touch_target_px(double dpi) {
+    constexpr double mm_per_inch = 25.4;
+    constexpr double target_mm = 9.0;
+    return static_cast<int>(std::ceil(target_mm * dpi / mm_per_inch));
+}
+
+std::chrono::milliseconds until_next_minute(Instant now) {
+    return std::chrono::floor<std::chrono::minutes>(now) + std::chrono::minutes{1} - now;
+}
+
+std::string UiStatus::hh_mm(Instant t) const {
+    if (!zone) {
+        return {};
+    }
+    const LocalTime local = zone->to_local(t);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", local.hour % 100, local.minute % 100);
+    return text;
+}
+
+std::optional<int> UiStatus::day_number() const {
+    if (today < info.first_day || today > info.last_day) {
+        return std::nullopt;
+    }
+    return days_between(info.first_day, today) + 1;
+}
+
+int UiStatus::day_count() const {
+    return days_between(info.first_day, info.last_day) + 1;
+}
+
+const Announcement* UiStatus::emergency() const {
+    for (const auto& a : announcements) {
+        if (a.level == Level::emergency) {
+            return &a;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<UiStatus> load_status(const Store& store, const std::string& venue_id, Instant now,
+                                    const UiSettings& settings) {
+    auto info = store.info();
+    auto zone = store.timezone();
+    if (!info || !zone) {
+        return std::nullopt;
+    }
+    UiStatus status;
+    status.now = now;
+    status.clock_trusted = now >= info->generated_at - settings.clock_tolerance;
+    // With a clock that cannot be trusted the best guess of the day is the one the feed was made.
+    const Instant day_of = status.clock_trusted ? now : info->generated_at;
+    status.today = festival_day(*zone, day_of, info->day_starts_at_min);
+    const SyncState sync = store.sync_state();
+    status.last_success = sync.last_success;
+    if (!status.last_success || *status.last_success < info->applied_at) {
+        status.last_success = info->applied_at;
+    }
+    if (status.clock_trusted) {
+        const bool stale =
+            settings.syncing && now - *status.last_success > settings.outdated_after;
+        const bool expired = info->expires_at && now >= *info->expires_at;
+        status.outdated = stale || expired;
+        status.announcements = store.active_announcements(venue_id, now);
+    }
+    status.info = std::move(*info);
+    status.zone = std::move(zone);
+    return status;
+}
+
+std::string Ui::asset_file(const std::string& asset_id) const {
+    if (asset_id.empty()) {
+        return {};
+    }
+    const auto asset = store.asset(asset_id);
+    if (!asset) {
+        return {};
+    }
+    if (!assets_dir.empty()) {
+        const AssetStore synced(assets_dir);
+        if (synced.has(*asset)) {
+            return synced.path_of(asset->sha256);
+        }
+    }
+    if (!demo_dir.empty() && asset->path.find("..") == std::string::npos) {
+        const std::string path = demo_dir + "/" + asset->path;
+        std::error_code ec;
+        if (std::filesystem::file_size(path, ec) == asset->size && !ec) {
+            return path;
+        }
+    }
+    return {};
+}
+
+void Hotspots::add(const Rect& rect, int action, std::string arg) {
+    spots_.push_back({rect, action, std::move(arg)});
+}
+
+const Hotspots::Spot* Hotspots::hit(int x, int y) const {
+    for (auto it = spots_.rbegin(); it != spots_.rend(); ++it) {
+        const Rect& r = it->rect;
+        if (x >= r.x && x < r.right() && y >= r.y && y < r.bottom()) {
+            return &*it;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace aff

@@ -1,0 +1,116 @@
+// What every screen shares: the settings, the cache and the words, where a tap can take the
+// visitor (the Navigator), and the state of the data and the clock at this minute (UiStatus).
+#pragma once
+
+#include "kiosk/i18n.hpp"
+#include "kiosk/language_cycle.hpp"
+#include "kiosk/screen.hpp"
+#include "platform/canvas.hpp"
+#include "sync/store.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aff {
+
+// The kiosk's UI settings (each one an option of the same name; see config.hpp).
+struct UiSettings {
+    // The notice that the schedule may be out of date shows once the last successful sync (or,
+    // without a sync, the last apply) is older than this.
+    std::chrono::minutes outdated_after{30};
+    // Whether a sync keeps the cache fresh. Without one (the demo, a cache filled by hand) only
+    // the feed's expires_at makes the schedule out of date.
+    bool syncing = false;
+    // The clock is not trusted while it reads earlier than the feed's generated_at minus this:
+    // a Pi with no RTC that booted offline thinks it is 1970 or last week.
+    std::chrono::minutes clock_tolerance{10};
+    // A touch screen (and a pinned language) goes back to the board after this long untouched.
+    std::chrono::seconds idle_timeout{60};
+    // How long a page of the board's later list, or one announcement in the ticker, stays.
+    std::chrono::seconds page_period{10};
+    // The screen's pixels per inch, for 9 mm touch targets.
+    double dpi = 96.0;
+};
+
+// The least size of a touch target, in pixels, at `dpi`: 9 mm.
+int touch_target_px(double dpi);
+
+// How long from `now` until the wall-clock minute turns: when every screen's clock must redraw.
+std::chrono::milliseconds until_next_minute(Instant now);
+
+// The state of the data and the clock at one minute, read once and shared by the screens.
+struct UiStatus {
+    Instant now{};
+    FeedInfo info;
+    std::optional<TimeZone> zone;  // always set by load_status
+    // The festival day `now` falls in, or (untrusted clock) the day the feed was made on.
+    Date today;
+    std::optional<Instant> last_success;  // of the sync, else the last apply
+    bool clock_trusted = true;
+    bool outdated = false;  // the last success is too old, or the feed has expired
+    // Active now at this venue, most severe first; none while the clock is untrusted, since
+    // their windows say nothing then.
+    std::vector<Announcement> announcements;
+
+    std::string hh_mm(Instant t) const;  // in the festival's zone
+    // The festival day number (1-based) of `today`, when it is within the festival.
+    std::optional<int> day_number() const;
+    int day_count() const;
+    // The emergency in force, if any.
+    const Announcement* emergency() const;
+};
+
+// Reads the status at `now`; nothing while the cache is empty or its zone unknown.
+std::optional<UiStatus> load_status(const Store& store, const std::string& venue_id, Instant now,
+                                    const UiSettings& settings);
+
+// Where a tap can take the visitor. Requests take effect after the current input() returns, so
+// a screen may ask to be closed from its own input().
+class Navigator {
+public:
+    virtual ~Navigator() = default;
+    virtual void open_day(std::optional<Date> day) = 0;   // the day programme
+    virtual void open_film(const std::string& film_id) = 0;
+    virtual void back() = 0;                               // the screen below
+    virtual void home() = 0;                               // the attract screen, rotating again
+};
+
+// Everything a screen is built with; it all outlives the screens.
+struct Ui {
+    const Store& store;
+    const I18n& i18n;
+    LanguageCycle& languages;
+    std::string venue_id;
+    UiSettings settings;
+    Navigator& nav;
+    // Where the files of the feed's assets are: the sync's directory (named by SHA-256), then
+    // the directory of the demo feed (by the asset's path).
+    std::string assets_dir;
+    std::string demo_dir;
+
+    // The file of an asset (a poster), or empty when it is not on this kiosk.
+    std::string asset_file(const std::string& asset_id) const;
+};
+
+// Rectangles a tap can hit, collected while a screen draws, with what each one does.
+class Hotspots {
+public:
+    struct Spot {
+        Rect rect;
+        int action = 0;   // the screen's own code
+        std::string arg;  // e.g. a film id
+    };
+    void clear() { spots_.clear(); }
+    void add(const Rect& rect, int action, std::string arg = {});
+    // The last added spot containing (x, y): what is drawn last is on top.
+    const Spot* hit(int x, int y) const;
+    const std::vector<Spot>& spots() const { return spots_; }
+
+private:
+    std::vector<Spot> spots_;
+};
+
+}  // namespace aff
