@@ -1,0 +1,77 @@
+// The hall sign: the screen by one hall's door, read from a few metres away. The hall and its
+// venue, the clock, what is on now with its progress and time left, what comes next with a
+// countdown (and "Doors open" for the last quarter of an hour before it), the rest of the day's
+// screenings here, and, once the day is over, the first screening of the next festival day.
+#pragma once
+
+#include "kiosk/screen.hpp"
+#include "kiosk/ui.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aff {
+
+// Doors open this long before a screening starts.
+inline constexpr std::chrono::minutes doors_open_before{15};
+// A countdown says "in N minutes" up to this far ahead; further off it gives the start time.
+inline constexpr std::chrono::minutes countdown_limit{90};
+
+// What the sign shows at one minute, read from the cache in one go.
+struct HallModel {
+    bool found = false;  // the hall is in the schedule
+    std::string venue_id;
+    Text hall_name;
+    Text venue_name;
+    // The hall's screenings of the festival day, every status, by (effective) start.
+    std::vector<ScreeningView> today;
+    // Only with a trusted clock: running now (held here: not cancelled, not moved away).
+    std::optional<ScreeningView> now;
+    // The first screening held here that has not started, on the same festival day.
+    std::optional<ScreeningView> next;
+    // Cancelled or moved away, not yet over, and due before `next` (without one: at all):
+    // shown above it with their notes, since people are arriving for them.
+    std::vector<ScreeningView> skipped;
+    // The rest of the day not yet over, cancelled and moved ones included.
+    std::vector<ScreeningView> later;
+    // When nothing more is held here today: the first screening of the next festival day that
+    // has one.
+    std::optional<ScreeningView> next_day_first;
+    bool doors_open = false;  // `next` starts within doors_open_before
+};
+
+// Reads the sign of `hall_id` for `status`; an unknown hall gives a model with found = false.
+HallModel load_hall(const Store& store, const UiStatus& status, const std::string& venue_id,
+                    const std::string& hall_id);
+
+class HallScreen final : public Screen {
+public:
+    HallScreen(Ui& ui, std::string hall_id);
+
+    // A tap on what is on now, or on what comes next, opens that film's page.
+    bool input(const InputEvent& event) override;
+    bool update(Instant now, std::chrono::milliseconds ticks) override;
+    void render(Canvas& canvas) override;
+    std::chrono::milliseconds next_update(Instant now,
+                                          std::chrono::milliseconds ticks) const override;
+    void notice_new_data() override { reload_ = true; }
+
+    const std::optional<HallModel>& model() const { return model_; }
+    const Hotspots& hotspots() const { return spots_; }
+
+private:
+    Ui& ui_;
+    std::string hall_id_;
+    std::optional<UiStatus> status_;
+    std::optional<HallModel> model_;
+    Lang lang_ = Lang::kk;
+    Hotspots spots_;
+    int min_touch_;
+    bool reload_ = true;
+    bool drawn_once_ = false;
+    std::chrono::sys_time<std::chrono::minutes> minute_{};
+};
+
+}  // namespace aff
