@@ -1,0 +1,107 @@
+// The day programme: every screening of one festival day, at this venue or at all of them, as a
+// list a finger scrolls, with chips above it that choose the day, the scope, the hall and the
+// section. A tap on a row opens the film's page.
+#pragma once
+
+#include "kiosk/painter.hpp"
+#include "kiosk/screen.hpp"
+#include "kiosk/ui.hpp"
+#include "sync/store.hpp"
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aff {
+
+class DayScreen final : public Screen {
+public:
+    // `day` is the festival day to show; nothing means today (the first festival day when today
+    // is outside the festival). `ui` must outlive the screen.
+    DayScreen(Ui& ui, std::optional<Date> day);
+
+    // A tap on a chip changes the filter, a tap on a row opens its film, a drag scrolls the list.
+    bool input(const InputEvent& event) override;
+    // Reads the status and the list at first, when the minute turns and after new data.
+    bool update(Instant now, std::chrono::milliseconds ticks) override;
+    void render(Canvas& canvas) override;
+    std::chrono::milliseconds next_update(Instant now,
+                                          std::chrono::milliseconds ticks) const override;
+    void notice_new_data() override { stale_ = true; }
+
+    // The list as it stands: the day's screenings that pass the filters, by effective start.
+    const std::vector<ScreeningView>& rows() const { return rows_; }
+    // The day shown; nothing before the first update() (or while the cache is empty).
+    const std::optional<Date>& day() const { return day_; }
+    Lang language() const { return lang_; }
+    // What a tap can hit, as last drawn.
+    const Hotspots& hotspots() const { return spots_; }
+
+private:
+    enum class Scope : std::uint8_t { venue, all };
+    enum ChipRowId : std::uint8_t { row_days, row_scope, row_halls, row_sections, row_count };
+
+    // A filter chip: its label in each language (so its width does not change as they rotate),
+    // a section's colour, and what a tap on it does.
+    struct Chip {
+        std::array<std::string, 3> label;  // in the order of all_langs
+        std::optional<Color> swatch;
+        bool selected = false;
+        int action = 0;
+        std::string arg;
+    };
+
+    struct RowColumns;  // where the columns of the list's rows are, for one frame
+
+    // Where the list was last drawn, for scrolling between frames.
+    struct ListGeometry {
+        int view_h = 0;
+        int content_h = 0;
+        int row_h = 0;
+    };
+
+    Ui& ui_;
+    std::optional<Date> day_;
+    std::optional<UiStatus> status_;
+    Scope scope_ = Scope::venue;
+    std::optional<std::string> hall_;     // nothing: every hall
+    std::optional<std::string> section_;  // nothing: every section
+    std::optional<VenueInfo> venue_;      // nothing when ui.venue_id is not in the feed
+    std::vector<Section> sections_;
+    std::vector<ScreeningView> rows_;
+    Lang lang_ = Lang::kk;
+    Hotspots spots_;
+    int min_touch_;
+
+    int scroll_ = 0;  // pixels of the list scrolled off its top
+    ListGeometry list_;
+    bool scroll_to_now_ = false;  // on the first frame: start at the first screening not ended
+    std::array<std::size_t, row_count> first_chip_{};  // the first chip of each row's page
+    bool drawn_once_ = false;
+    bool loaded_ = false;  // the status was read at least once
+    bool stale_ = false;
+    std::chrono::sys_time<std::chrono::minutes> minute_{};
+
+    void reload();
+    void filter_changed();
+    int max_scroll() const { return std::max(0, list_.content_h - list_.view_h); }
+    bool scroll_by(int dy);
+
+    // The drawing, in order from the top; each takes its slice of `area`.
+    void filters(Painter& p, Rect& area);
+    void chip_row(Painter& p, Rect row, ChipRowId id, const std::vector<Chip>& paged,
+                  const std::vector<Chip>& fixed);
+    int chip_width(Painter& p, const Chip& chip) const;
+    void draw_chip(Painter& p, const Rect& box, const Chip& chip);
+    void list(Painter& p, Rect area);
+    void list_row(Painter& p, const Rect& row, const Rect& view, const ScreeningView& s,
+                  const RowColumns& cols);
+    std::vector<Chip> day_chips() const;
+    std::vector<Chip> scope_chips() const;
+    std::vector<Chip> hall_chips() const;
+    std::vector<Chip> section_chips() const;
+};
+
+}  // namespace aff
