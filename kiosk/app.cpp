@@ -1,11 +1,10 @@
 #include "kiosk/app.hpp"
 
 #include "kiosk/background_sync.hpp"
-#include "kiosk/board_screen.hpp"
 #include "kiosk/shifted_clock.hpp"
 #include "kiosk/i18n.hpp"
 #include "kiosk/language_cycle.hpp"
-#include "kiosk/screen.hpp"
+#include "kiosk/shell.hpp"
 #include "platform/fonts.hpp"
 #include "platform/paths.hpp"
 #include "platform/video.hpp"
@@ -132,7 +131,30 @@ struct Kiosk {
     FontFiles fonts;
     std::string db;
     std::optional<SyncConfig> sync;
+    std::string demo_dir;  // where the demo feed's posters are
 };
+
+// A hall or film the screen option names must be in the schedule.
+void check_screen(const Store& store, const std::string& venue_id, const ScreenRequest& screen) {
+    if (store.empty()) {
+        return;
+    }
+    if (screen.kind == ScreenKind::hall) {
+        const auto venue = store.venue(venue_id);
+        std::string known;
+        for (const auto& hall : venue ? venue->halls : std::vector<Hall>{}) {
+            if (hall.id == screen.id) {
+                return;
+            }
+            known += (known.empty() ? "" : ", ") + hall.id;
+        }
+        throw KioskError("no hall '" + screen.id + "' at venue '" + venue_id + "' (halls: " +
+                         known + ")");
+    }
+    if (screen.kind == ScreenKind::film && !store.film(screen.id)) {
+        throw KioskError("no film '" + screen.id + "' in the schedule");
+    }
+}
 
 Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     std::string db = config.db;
@@ -190,8 +212,10 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     if (!fonts) {
         throw KioskError("fontconfig has no font family '" + config.font + "'");
     }
+    check_screen(store, venue, config.screen);
+    std::string demo_dir = std::filesystem::path(demo).parent_path().string();
     return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts),
-                 std::move(db), sync_config(config)};
+                 std::move(db), sync_config(config), std::move(demo_dir)};
 }
 
 LanguageCycle language_cycle(const Config& config, const Clock& clock) {
@@ -202,20 +226,60 @@ LanguageCycle language_cycle(const Config& config, const Clock& clock) {
                          clock.ticks());
 }
 
+Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
+    Shell::Options options;
+    options.venue_id = kiosk.venue;
+    options.settings.outdated_after = std::chrono::minutes(config.outdated_after_min);
+    options.settings.clock_tolerance = std::chrono::minutes(config.clock_tolerance_min);
+    options.settings.idle_timeout = std::chrono::seconds(config.idle_seconds);
+    options.settings.page_period = std::chrono::seconds(config.page_seconds);
+    options.settings.dpi = config.dpi;
+    options.settings.syncing = kiosk.sync.has_value();
+    if (kiosk.sync) {
+        options.assets_dir = kiosk.sync->assets_dir;
+    } else if (!config.assets.empty()) {
+        options.assets_dir = config.assets;
+    }
+    options.demo_dir = kiosk.demo_dir;
+    // The board and a hall's sign are home screens; the day programme and a film's page are
+    // opened above the board, as a visitor would have.
+    const bool is_home = config.screen.kind == ScreenKind::board ||
+                         config.screen.kind == ScreenKind::hall;
+    options.home = is_home ? config.screen : ScreenRequest{};
+    if (!is_home) {
+        options.start = config.screen;
+    }
+    return options;
+}
+
 int take_screenshot(const Config& config, Kiosk& kiosk, const Clock& clock, std::ostream& out) {
     auto frame = Offscreen::create(config.size, kiosk.fonts);
     LanguageCycle languages = LanguageCycle::pinned(config.lang.value_or(Lang::kk));
-    BoardScreen board(kiosk.store, kiosk.i18n, languages, kiosk.venue);
-    board.update(clock.now(), clock.ticks());
-    board.render(frame->canvas());
+    Shell shell(kiosk.store, kiosk.i18n, languages, shell_options(config, kiosk));
+    const Instant now = clock.now();
+    const milliseconds ticks = clock.ticks();
+    shell.update(now, ticks);
+    shell.render(frame->canvas());
+    // Each tap lands on what the frame before it showed, as a visitor's finger would.
+    for (const auto& [x, y] : config.touches) {
+        InputEvent tap;
+        tap.type = InputEvent::Type::tap;
+        tap.x = x;
+        tap.y = y;
+        shell.input(tap, ticks);
+        shell.update(now, ticks);
+        shell.render(frame->canvas());
+    }
     frame->save_png(config.screenshot);
     out << "kiosk: wrote " << config.screenshot << "\n";
     return 0;
 }
 
 // The event loop: it sleeps in wait_event until the next thing that can change the picture
-// (the minute, the language, the data check) or an input, and draws only when something did.
-int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
+// (the minute, the language, a page, the data check, the idle timeout) or an input, and draws
+// only when something did.
+int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ostream& out,
+                milliseconds started) {
     DisplayOptions options;
     options.fullscreen = !config.window;
     options.size = config.size;
@@ -224,10 +288,7 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
     auto display = Display::open(options);
 
     LanguageCycle languages = language_cycle(config, clock);
-    ScreenStack screens;
-    auto board = std::make_unique<BoardScreen>(kiosk.store, kiosk.i18n, languages, kiosk.venue);
-    BoardScreen& board_screen = *board;
-    screens.push(std::move(board));
+    Shell shell(kiosk.store, kiosk.i18n, languages, shell_options(config, kiosk));
 
     std::optional<BackgroundSync> sync;
     if (kiosk.sync) {
@@ -236,27 +297,39 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
     }
     std::uint64_t applied_seen = 0;
 
+    // Two figures for the log: how long a boot takes to show something, and how rarely the
+    // kiosk draws (it should be a few frames a minute when nobody touches it).
+    std::uint64_t frames = 0;
+    const auto report = [&] {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock.ticks() - started);
+        out << "kiosk: " << frames << " frames drawn in " << seconds.count() << " s\n" << std::flush;
+    };
     bool redraw = true;
     while (true) {
-        if (screens.update(clock.now(), clock.ticks()) || redraw) {
-            screens.render(display->canvas());
+        if (shell.update(clock.now(), clock.ticks()) || redraw) {
+            shell.render(display->canvas());
             display->present();
             redraw = false;
+            if (frames++ == 0) {
+                out << "kiosk: first frame on screen " << (clock.ticks() - started).count()
+                    << " ms after start\n"
+                    << std::flush;
+            }
         }
         const milliseconds wait =
-            std::clamp(screens.next_update(clock.now(), clock.ticks()), shortest_wait,
+            std::clamp(shell.next_update(clock.now(), clock.ticks()), shortest_wait,
                        longest_wait);
         const InputEvent event = display->wait_event(wait);
         if (sync && sync->applied_count() != applied_seen) {
             applied_seen = sync->applied_count();
-            board_screen.notice_new_data();
+            shell.notice_new_data();
         }
         switch (event.type) {
         case InputEvent::Type::quit:
-        case InputEvent::Type::key_escape: return 0;
+        case InputEvent::Type::key_escape: report(); return 0;
         case InputEvent::Type::redraw: redraw = true; break;
         case InputEvent::Type::tap:
-        case InputEvent::Type::drag: redraw = screens.input(event) || redraw; break;
+        case InputEvent::Type::drag: redraw = shell.input(event, clock.ticks()) || redraw; break;
         case InputEvent::Type::none: break;
         }
     }
@@ -265,12 +338,13 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock) {
 }  // namespace
 
 int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err) {
+    const milliseconds started = clock.ticks();
     try {
         Kiosk kiosk = prepare(config, clock, out);
         if (!config.screenshot.empty()) {
             return take_screenshot(config, kiosk, clock, out);
         }
-        return run_display(config, kiosk, clock);
+        return run_display(config, kiosk, clock, out, started);
     } catch (const KioskError& e) {
         err << "kiosk: " << e.what() << "\n";
     } catch (const StoreError& e) {

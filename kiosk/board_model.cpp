@@ -79,4 +79,16 @@ std::optional<BoardModel> load_board(const Store& store, const std::string& want
     return model;
 }
 
+std::optional<BoardModel> load_board(const Store& store, const std::string& venue_id, Instant now,
+                                     const UiStatus& status) {
+    auto model = load_board(store, venue_id, now);
+    if (!model || status.clock_trusted) {
+        return model;
+    }
+    model->today = status.today;
+    model->halls.clear();
+    model->later = store.day_programme(venue_id, status.today);
+    return model;
+}
+
 }  // namespace aff

@@ -1,6 +1,8 @@
 #include "kiosk/board_screen.hpp"
 
 #include "kiosk/layout.hpp"
+#include "kiosk/painter.hpp"
+#include "kiosk/qr.hpp"
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
@@ -13,57 +15,35 @@ using std::chrono::milliseconds;
 using std::chrono::minutes;
 
 constexpr milliseconds data_check_period = minutes{1};
-constexpr std::string_view en_dash = "\xE2\x80\x93";       // U+2013, between two times
-constexpr std::string_view middle_dot = "\xC2\xB7";        // U+00B7, between languages
-
-// A word on a filled chip: a status, or the Q&A mark.
-struct Tag {
-    std::string text;
-    Color fill;
-};
-
+constexpr int board_action_film = 1;  // a hotspot that opens a film's page
 // How much room a hall gets in the now column, from most to least.
 enum class Density : std::uint8_t { full, compact, single_line };
 
-class BoardPainter {
+class BoardPainter : public Painter {
 public:
-    BoardPainter(Canvas& canvas, const BoardModel& model, const I18n& i18n, Lang lang)
-        : c_(canvas),
-          m_(model),
-          i18n_(i18n),
-          lang_(lang),
-          t_(Theme::for_screen(canvas.size())),
-          p_(t_.palette) {}
+    BoardPainter(Canvas& canvas, const BoardModel& model, const UiStatus& status, const I18n& i18n,
+                 Lang lang, const BoardView& view, Hotspots& spots)
+        : Painter(canvas, i18n, lang), m_(model), st_(status), v_(view), spots_(spots) {}
 
-    void paint();
+    BoardLayout paint();
 
 private:
-    Canvas& c_;
     const BoardModel& m_;
-    const I18n& i18n_;
-    Lang lang_;
-    Theme t_;
-    const Palette& p_;
+    const UiStatus& st_;
+    const BoardView& v_;
+    Hotspots& spots_;
+    BoardLayout out_;
 
-    std::string tr(std::string_view key, std::initializer_list<MessageArg> args = {}) const {
-        return i18n_.text(lang_, key, args);
-    }
-    int width(std::string_view text, const Font& font) { return text_width(c_, text, font); }
-    int hairline() const { return std::max(1, t_.unit / 4); }
-    int hall_gap() const { return t_.grid(3); }  // between two halls, a hairline in its middle
+    std::vector<const Announcement*> announcements(Level level) const;
+    // A band with a bold label and the text of one announcement (or notice), as high as the
+    // text needs up to max_band_lines, taken off the top or bottom of `area`.
+    void notice_band(Rect& area, bool top, std::string_view label, std::string_view text,
+                     Color fill, Color ink, Color label_ink);
+    int label_width(std::string_view label);
+    void qr_code(Rect box);
 
-    // Text fitted into `box`, vertically centred in it; returns the width drawn.
-    int text_left(const Rect& box, std::string_view text, const Font& font, Color color);
-    int text_right(const Rect& box, std::string_view text, const Font& font, Color color);
-    int tags_width(const std::vector<Tag>& tags, const Font& font);
-    // Drops the least important tags (the Q&A mark goes before a status) until they fit
-    // `max_width`; a lone status too long for it is cut short, never dropped.
-    std::vector<Tag> fit_tags(std::vector<Tag> tags, const Font& font, int max_width);
-    // Draws `tags` right-aligned in `box`; returns the width they took.
-    int tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font);
-    std::vector<Tag> tags_of(const ScreeningView& s) const;
+    int hall_gap() const { return t_.grid(2) + t_.unit; }  // between two halls, a hairline in its middle
     bool any_qa() const;
-    Color chip_color(const ScreeningView& s) const;
 
     void header(Rect band);
     void footer(Rect area);
@@ -78,84 +58,6 @@ private:
     void next_row(Rect row, const ScreeningView& next, const Font& font, Color color);
 };
 
-int BoardPainter::text_left(const Rect& box, std::string_view text, const Font& font,
-                            Color color) {
-    const std::string fitted = fit_text(c_, text, font, box.w);
-    if (fitted.empty()) {
-        return 0;
-    }
-    c_.draw_text(fitted, box.x, centre_y(box, font.px), font, color);
-    return width(fitted, font);
-}
-
-int BoardPainter::text_right(const Rect& box, std::string_view text, const Font& font,
-                             Color color) {
-    const std::string fitted = fit_text(c_, text, font, box.w);
-    if (fitted.empty()) {
-        return 0;
-    }
-    const int w = width(fitted, font);
-    c_.draw_text(fitted, box.right() - w, centre_y(box, font.px), font, color);
-    return w;
-}
-
-int BoardPainter::tags_width(const std::vector<Tag>& tags, const Font& font) {
-    int total = 0;
-    for (const auto& tag : tags) {
-        total += width(tag.text, font) + t_.grid(2) + (total > 0 ? t_.grid(1) : 0);
-    }
-    return total;
-}
-
-std::vector<Tag> BoardPainter::fit_tags(std::vector<Tag> tags, const Font& font, int max_width) {
-    while (tags.size() > 1 && tags_width(tags, font) > max_width) {
-        tags.pop_back();
-    }
-    if (tags.size() == 1 && tags_width(tags, font) > max_width) {
-        tags.front().text = fit_text(c_, tags.front().text, font, max_width - t_.grid(2));
-        if (tags.front().text.empty()) {
-            tags.clear();
-        }
-    }
-    return tags;
-}
-
-int BoardPainter::tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font) {
-    const int total = tags_width(tags, font);
-    if (tags.empty() || total > box.w) {
-        return 0;
-    }
-    const int pad_v = std::max(1, t_.unit / 4);
-    int x = box.right() - total;
-    for (const auto& tag : tags) {
-        const int w = width(tag.text, font);
-        const int y = centre_y(box, font.px);
-        c_.fill_rect(Rect{x, y - pad_v, w + t_.grid(2), font.px + 2 * pad_v}, tag.fill);
-        c_.draw_text(tag.text, x + t_.unit, y, font, p_.badge_text);
-        x += w + t_.grid(3);
-    }
-    return total;
-}
-
-// Badges always use the short forms, so one mark means one thing all over the board; the footer
-// spells the Q&A mark out.
-std::vector<Tag> BoardPainter::tags_of(const ScreeningView& s) const {
-    std::vector<Tag> tags;
-    switch (s.status) {
-    case Status::scheduled: break;
-    case Status::delayed:
-        tags.push_back({tr("status.delayed", {{"n", std::to_string(s.delay_min)}}), p_.delayed});
-        break;
-    case Status::cancelled: tags.push_back({tr("status.cancelled"), p_.cancelled}); break;
-    case Status::sold_out: tags.push_back({tr("status.sold_out"), p_.sold_out}); break;
-    case Status::moved: tags.push_back({tr("status.moved"), p_.moved}); break;
-    }
-    if (s.qa) {
-        tags.push_back({tr("qa.short"), p_.qa});
-    }
-    return tags;
-}
-
 bool BoardPainter::any_qa() const {
     const auto qa = [](const std::optional<ScreeningView>& s) { return s && s->qa; };
     return std::any_of(m_.halls.begin(), m_.halls.end(),
@@ -164,11 +66,59 @@ bool BoardPainter::any_qa() const {
                        [](const ScreeningView& s) { return s.qa; });
 }
 
-Color BoardPainter::chip_color(const ScreeningView& s) const {
-    return parse_hex_color(s.section_color).value_or(p_.neutral_chip);
+std::vector<const Announcement*> BoardPainter::announcements(Level level) const {
+    std::vector<const Announcement*> list;
+    for (const auto& a : st_.announcements) {
+        if (a.level == level) {
+            list.push_back(&a);
+        }
+    }
+    return list;
 }
 
-void BoardPainter::paint() {
+int BoardPainter::label_width(std::string_view label) {
+    Font bold = t_.type.body;
+    bold.weight = Weight::bold;
+    return label.empty() ? 0 : width(label, bold) + t_.grid(3);
+}
+
+void BoardPainter::notice_band(Rect& area, bool top, std::string_view label,
+                               std::string_view text, Color fill, Color ink, Color label_ink) {
+    constexpr int max_band_lines = 3;
+    const Insets pad{t_.grid(6), t_.grid(2), t_.grid(6), t_.grid(2)};
+    const int text_w = std::max(0, area.w - pad.left - pad.right - label_width(label));
+    const auto lines = static_cast<int>(
+        std::max<std::size_t>(1, wrap_text(c_, text, t_.type.body, text_w, max_band_lines).size()));
+    const int h = lines * t_.type.body.px + (lines - 1) * t_.unit + pad.top + pad.bottom;
+    const Rect band = top ? take_top(area, h) : take_bottom(area, h, t_.grid(3));
+    c_.fill_rect(band, fill);
+    Rect inner = inset(band, pad);
+    if (!label.empty()) {
+        Font bold = t_.type.body;
+        bold.weight = Weight::bold;
+        text_left(Rect{inner.x, inner.y, inner.w / 4, bold.px}, label, bold, label_ink);
+        take_left(inner, label_width(label));
+    }
+    paragraph(inner, text, t_.type.body, ink, max_band_lines, t_.unit);
+}
+
+void BoardPainter::qr_code(Rect box) {
+    if (v_.qr == nullptr || v_.qr->side <= 0) {
+        return;
+    }
+    // A light square with the code inside and the quiet zone of four modules QR readers need.
+    const int side = std::min(box.w, box.h);
+    const int scale = side / (v_.qr->side + 8);
+    if (scale < 1) {
+        return;
+    }
+    const int extent = (v_.qr->side + 8) * scale;
+    const Rect square{box.right() - extent, centre_y(box, extent), extent, extent};
+    c_.fill_rect(square, p_.text);
+    c_.draw_modules("festival-url", *v_.qr, inset(square, 4 * scale), p_.background, p_.text);
+}
+
+BoardLayout BoardPainter::paint() {
     c_.clear(p_.background);
     const Size size = c_.size();
     Rect screen{0, 0, size.w, size.h};
@@ -176,12 +126,35 @@ void BoardPainter::paint() {
 
     const int header_content = std::max(
         t_.type.clock.px, t_.type.label.px + t_.type.venue.px + t_.type.body.px + t_.grid(2));
-    header(take_top(screen, header_content + t_.grid(8)));
+    header(take_top(screen, header_content + t_.grid(6)));
 
+    // Urgent announcements in a band under the header, one at a time; while the clock cannot
+    // be trusted, the notice that it is being set takes that place.
+    if (!st_.clock_trusted) {
+        notice_band(screen, true, {}, tr("trust.notice"), p_.band, p_.text, p_.accent);
+    } else if (const auto urgent = announcements(Level::urgent); !urgent.empty()) {
+        out_.banners = urgent.size();
+        const Announcement& a = *urgent[v_.ticker % urgent.size()];
+        notice_band(screen, true, tr("announce.urgent"), a.text.get(lang_), p_.urgent,
+                    p_.badge_text, p_.badge_text);
+    }
+
+    const int footer_h = std::max(t_.type.caption.px, v_.min_touch);
     Rect body = inset(screen, Insets{margin, t_.grid(4), margin, 0});
-    footer(take_bottom(body, t_.type.caption.px + t_.grid(4), t_.grid(3)));
+    footer(take_bottom(body, footer_h + t_.grid(3), t_.grid(3)));
+    if (const auto info = announcements(Level::info); !info.empty()) {
+        out_.tickers = info.size();
+        const Announcement& a = *info[v_.ticker % info.size()];
+        // Full width: the band runs under the body's margins.
+        Rect wide{body.x - margin, body.y, body.w + 2 * margin, body.h};
+        notice_band(wide, false, tr("announce.info"), a.text.get(lang_), p_.band, p_.text,
+                    p_.accent);
+        body.h = wide.h;
+    }
 
-    if (t_.portrait) {
+    if (!st_.clock_trusted) {
+        later_column(body);  // the whole day, without a "now"
+    } else if (t_.portrait) {
         const Density density = choose_density(body.h * 11 / 20);
         const int now_h = std::min(now_column_height(density), body.h * 11 / 20);
         now_column(take_top(body, now_h, t_.grid(3)));
@@ -194,16 +167,27 @@ void BoardPainter::paint() {
         c_.fill_rect(Rect{cols[0].right() + gutter / 2, body.y, hairline(), body.h}, p_.rule);
         later_column(cols[1]);
     }
+    return out_;
 }
 
 void BoardPainter::header(Rect band) {
     c_.fill_rect(band, p_.band);
     c_.fill_rect(Rect{band.x, band.bottom() - hairline(), band.w, hairline()}, p_.accent);
-    Rect inner = inset(band, Insets{t_.grid(6), t_.grid(4), t_.grid(6), t_.grid(4)});
+    Rect inner = inset(band, Insets{t_.grid(6), t_.grid(3), t_.grid(6), t_.grid(3)});
 
-    const std::string clock = m_.hh_mm(m_.now);
-    const Rect clock_box = take_right(inner, width(clock, t_.type.clock), t_.grid(6));
-    text_right(clock_box, clock, t_.type.clock, p_.text);
+    if (v_.qr != nullptr) {
+        Rect qr_box = band;
+        qr_box.w = inner.right() - band.x;
+        qr_box = inset(qr_box, Insets{0, t_.grid(2), 0, t_.grid(2)});
+        const int side = qr_box.h;
+        qr_code(Rect{qr_box.right() - side, qr_box.y, side, side});
+        take_right(inner, side, t_.grid(6));
+    }
+    if (st_.clock_trusted) {
+        const std::string clock = m_.hh_mm(m_.now);
+        const Rect clock_box = take_right(inner, width(clock, t_.type.clock), t_.grid(6));
+        text_right(clock_box, clock, t_.type.clock, p_.text);
+    }
 
     Rect left = inner;
     left.h = t_.type.label.px + t_.type.venue.px + t_.type.body.px + t_.grid(2);
@@ -229,35 +213,38 @@ void BoardPainter::header(Rect band) {
 
 void BoardPainter::footer(Rect area) {
     c_.fill_rect(take_top(area, hairline(), t_.grid(2)), p_.rule);
-    Rect row = take_top(area, t_.type.caption.px);
+    Rect row = take_top(area, std::max(t_.type.caption.px, v_.min_touch));
 
     Font current = t_.type.caption;
     current.weight = Weight::bold;
-    Rect langs = row;
-    for (std::size_t i = 0; i < all_langs.size(); ++i) {
-        const Lang lang = all_langs[i];
-        if (i > 0) {
-            take_left(langs, text_left(langs, middle_dot, t_.type.caption, p_.text_secondary) +
-                                 t_.grid(2));
-        }
-        const std::string name = i18n_.text(lang, "language.short");
-        const bool is_current = lang == lang_;
-        const int w = text_left(langs, name, is_current ? current : t_.type.caption,
-                                is_current ? p_.accent : p_.text_secondary);
-        take_left(langs, w + t_.grid(2));
+    Rect status = row;
+    take_left(status, language_switch(status, spots_, v_.min_touch) + t_.grid(2));
+
+    // The way into the touch screens: a button wide and tall enough for a thumb.
+    const std::string programme = tr("common.programme");
+    const int button_w = std::max(v_.min_touch, width(programme, current) + t_.grid(4));
+    if (button_w < status.w / 3) {
+        const Rect button = take_left(status, button_w, t_.grid(4));
+        c_.fill_rect(button, p_.band);
+        c_.fill_rect(Rect{button.x, button.bottom() - hairline(), button.w, hairline()},
+                     p_.accent);
+        text_centre(button, programme, current, p_.text);
+        spots_.add(button, action_programme);
     }
 
-    Rect status = langs;
-    const std::string updated = tr("board.updated", {{"time", m_.hh_mm(m_.applied_at)}});
+    const Instant updated_at = st_.last_success.value_or(m_.applied_at);
+    const std::string updated = tr("board.updated", {{"time", m_.hh_mm(updated_at)}});
     const int updated_w = text_right(status, updated, t_.type.caption, p_.text_secondary);
     take_right(status, updated_w + t_.grid(4));
-    if (m_.outdated()) {
+    if (!st_.clock_trusted) {
+        const int w = text_right(status, tr("trust.setting_time"), t_.type.caption, p_.delayed);
+        take_right(status, w + t_.grid(4));
+    } else if (st_.outdated || m_.outdated()) {
         const int w = text_right(status, tr("board.outdated"), t_.type.caption, p_.delayed);
         take_right(status, w + t_.grid(4));
     }
 
     // The legend of the Q&A mark, between the languages and the status, when it is on the board.
-    take_left(status, t_.grid(4));
     const std::vector<Tag> mark{{tr("qa.short"), p_.qa}};
     const std::string meaning = tr("qa.long");
     const int mark_w = tags_width(mark, current);
@@ -284,7 +271,7 @@ int BoardPainter::hall_height(const HallNowNext& hall, Density density) const {
         return label + t_.unit + type.body.px;
     }
     const int bar = std::max(3, t_.unit * 3 / 4);
-    int h = label + t_.unit + type.title.px + t_.grid(2) + bar;
+    int h = label + t_.unit + type.title.px + t_.unit + bar;
     if (density == Density::full) {
         h += t_.unit + type.body.px;
     }
@@ -358,13 +345,15 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
 
     Rect row_a = take_top(box, type.label.px, t_.unit);
     if (!hall.now) {
-        text_left(row_a, hall.hall_name.get(lang_), type.label, p_.text_secondary);
         Rect row = take_top(box, type.body.px);
         if (hall.next) {
             const auto in = std::chrono::ceil<minutes>(hall.next->effective_start() - m_.now);
             const std::string starts = i18n_.plural(lang_, "board.starts_in", in.count());
             take_right(row_a, text_right(row_a, starts, type.label, p_.text_secondary),
                        t_.grid(2));
+        }
+        text_left(row_a, hall.hall_name.get(lang_), type.label, p_.text_secondary);
+        if (hall.next) {
             next_row(row, *hall.next, type.body, p_.text_secondary);
         } else {
             text_left(row, tr("board.no_more_today"), type.body, p_.text_secondary);
@@ -388,7 +377,7 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
     }
     text_left(row_a, hall.hall_name.get(lang_), type.label, p_.text_secondary);
 
-    text_left(take_top(box, type.title.px, t_.grid(2)), s.title.get(lang_), type.title, p_.text);
+    text_left(take_top(box, type.title.px, t_.unit), s.title.get(lang_), type.title, p_.text);
     if (density == Density::full) {
         Rect row_c = take_top(box, type.body.px, t_.unit);
         const int w = text_right(row_c, remaining, type.body, p_.text_secondary);
@@ -429,12 +418,21 @@ void BoardPainter::now_column(Rect area) {
             c_.fill_rect(Rect{area.x, area.y + gap / 2, area.w, hairline()}, p_.rule);
             take_top(area, gap);
         }
-        hall_block(take_top(area, h), m_.halls[i], density, name_column);
+        const Rect block = take_top(area, h);
+        hall_block(block, m_.halls[i], density, name_column);
+        const auto& shown = m_.halls[i].now ? m_.halls[i].now : m_.halls[i].next;
+        if (shown) {
+            spots_.add(touch_rect(block, v_.min_touch), board_action_film, shown->film_id);
+        }
     }
 }
 
 void BoardPainter::later_column(Rect area) {
-    section_heading(area, tr("board.later_today"));
+    // The heading, with the page indicator on its right when the list takes several pages.
+    Rect heading = take_top(area, t_.type.label.px, t_.grid(2));
+    Rect page_box = heading;
+    text_left(heading, tr(st_.clock_trusted ? "board.later_today" : "board.programme_today"),
+              t_.type.label, p_.accent);
     if (m_.later.empty()) {
         text_left(take_top(area, t_.type.body.px), tr("board.no_more_today"), t_.type.body,
                   p_.text_secondary);
@@ -474,15 +472,30 @@ void BoardPainter::later_column(Rect area) {
               p_.text_secondary);
     c_.fill_rect(take_top(area, hairline()), p_.rule);
 
-    const int row_h = type.row.px + t_.grid(3);
-    const auto capacity = static_cast<std::size_t>(std::max(0, area.h / row_h));
-    const bool overflow = m_.later.size() > capacity;
-    const std::size_t shown = overflow ? (capacity > 0 ? capacity - 1 : 0) : m_.later.size();
+    // Rows are touch targets (a tap opens the film), so never lower than a thumb.
+    const int row_h = std::max(type.row.px + t_.grid(3), v_.min_touch);
+    const auto capacity = static_cast<std::size_t>(std::max(1, area.h / row_h));
+    out_.pages = (m_.later.size() + capacity - 1) / capacity;
+    const std::size_t page = v_.page % out_.pages;
+    if (out_.pages > 1) {
+        const std::string indicator =
+            tr("board.page", {{"n", std::to_string(page + 1)},
+                              {"total", std::to_string(out_.pages)}});
+        const int w = width(indicator, t_.type.label);
+        // Drawn only where the heading leaves room for it.
+        if (w + width(tr(st_.clock_trusted ? "board.later_today" : "board.programme_today"),
+                      t_.type.label) + t_.grid(4) <= page_box.w) {
+            text_right(page_box, indicator, t_.type.label, p_.text_secondary);
+        }
+    }
+    const std::size_t first = page * capacity;
+    const std::size_t last = std::min(m_.later.size(), first + capacity);
 
-    for (std::size_t i = 0; i < shown; ++i) {
+    for (std::size_t i = first; i < last; ++i) {
         const auto& s = m_.later[i];
         Rect row = take_top(area, row_h);
-        if (i + 1 < shown || overflow) {
+        spots_.add(row, board_action_film, s.film_id);
+        if (i + 1 < last) {
             c_.fill_rect(Rect{row.x, row.bottom() - hairline(), row.w, hairline()}, p_.rule);
         }
         row = inset(row, Insets{0, 0, 0, hairline()});
@@ -498,50 +511,65 @@ void BoardPainter::later_column(Rect area) {
         if (!tags.empty()) {
             take_right(title, tags_right(title, tags, type.label), t_.grid(2));
         }
-        text_left(title, s.title.get(lang_), type.row, text_color);
+        const int title_drawn = text_left(title, s.title.get(lang_), type.row, text_color);
+        // A changed screening's note ("now in Hall 1") follows the title where there is room.
+        const std::string note = s.note.get(lang_);
+        if (!note.empty() && s.status != Status::scheduled) {
+            Rect rest = title;
+            take_left(rest, title_drawn + t_.grid(2));
+            if (rest.w >= width(note, type.body) / 2) {
+                text_left(rest, note, type.body, p_.text_secondary);
+            }
+        }
         text_left(Rect{hall_x, row.y, hall_w, row.h}, s.hall_name.get(lang_), type.body,
                   p_.text_secondary);
-    }
-    if (overflow) {
-        const auto hidden = static_cast<long long>(m_.later.size() - shown);
-        text_left(Rect{time_x, area.y, area.right() - time_x, row_h},
-                  i18n_.plural(lang_, "board.more", hidden), type.body, p_.text_secondary);
     }
 }
 
 }  // namespace
 
-void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang) {
-    const Size size = canvas.size();
-    const Theme theme = Theme::for_screen(size);
-    canvas.clear(festival_palette().background);
-    const Font font = theme.type.venue;
-    const std::string text =
-        fit_text(canvas, i18n.text(lang, "board.waiting"), font, size.w - theme.grid(12));
-    const TextSize box = canvas.measure(text, font);
-    canvas.draw_text(text, (size.w - box.w) / 2, (size.h - box.h) / 2, font,
-                     festival_palette().text);
+BoardLayout render_board(Canvas& canvas, const BoardModel& model, const UiStatus& status,
+                         const I18n& i18n, Lang lang, const BoardView& view, Hotspots& spots) {
+    return BoardPainter(canvas, model, status, i18n, lang, view, spots).paint();
 }
 
-void render_board(Canvas& canvas, const BoardModel& model, const I18n& i18n, Lang lang) {
-    BoardPainter(canvas, model, i18n, lang).paint();
-}
+BoardScreen::BoardScreen(Ui& ui) : ui_(ui) {}
 
-BoardScreen::BoardScreen(const Store& store, const I18n& i18n, LanguageCycle& languages,
-                         std::string venue_id)
-    : store_(store), i18n_(i18n), languages_(languages), venue_id_(std::move(venue_id)) {}
+milliseconds BoardScreen::period() const {
+    return std::max(milliseconds{1000}, milliseconds(ui_.settings.page_period));
+}
 
 bool BoardScreen::input(const InputEvent& event) {
-    if (event.type == InputEvent::Type::tap && languages_.rotates()) {
-        advance_language_ = true;
+    if (event.type == InputEvent::Type::redraw) {
         return true;
     }
-    return event.type == InputEvent::Type::redraw;
+    if (event.type != InputEvent::Type::tap) {
+        return false;
+    }
+    const Hotspots::Spot* spot = spots_.hit(event.x, event.y);
+    if (spot == nullptr) {
+        return false;
+    }
+    if (handle_chrome_action(*spot, ui_)) {
+        return true;
+    }
+    if (spot->action == board_action_film) {
+        ui_.nav.open_film(spot->arg);
+    }
+    return true;
 }
 
 void BoardScreen::reload(Instant now) {
-    if (auto model = load_board(store_, venue_id_, now)) {
+    status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
+    if (!status_) {
+        return;
+    }
+    if (auto model = load_board(ui_.store, ui_.venue_id, now, *status_)) {
         model_ = std::move(model);
+    }
+    if (status_->info.url != qr_text_) {
+        qr_text_ = status_->info.url;
+        qr_ = make_qr(qr_text_);
     }
 }
 
@@ -555,17 +583,19 @@ bool BoardScreen::update(Instant now, milliseconds ticks) {
         changed = true;
     } else if (ticks >= next_data_check_) {
         next_data_check_ = ticks + data_check_period;
-        auto info = store_.info();
+        auto info = ui_.store.info();
         if (info && info->sequence != model_->sequence) {
             reload(now);
             changed = true;
         }
     }
-    if (advance_language_) {
-        advance_language_ = false;
-        languages_.advance(ticks);
+    const auto turn = static_cast<std::size_t>(std::max(milliseconds{0}, ticks) / period());
+    if (turn != turn_) {
+        turn_ = turn;
+        // Only a board with something to turn is drawn again.
+        changed = changed || layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1;
     }
-    const Lang lang = languages_.current(ticks);
+    const Lang lang = ui_.languages.current(ticks);
     if (lang != lang_) {
         lang_ = lang;
         changed = true;
@@ -575,18 +605,28 @@ bool BoardScreen::update(Instant now, milliseconds ticks) {
 
 void BoardScreen::render(Canvas& canvas) {
     drawn_once_ = true;
-    if (model_) {
-        render_board(canvas, *model_, i18n_, lang_);
+    spots_.clear();
+    if (model_ && status_) {
+        BoardView view;
+        view.page = turn_;
+        view.ticker = turn_;
+        view.qr = qr_ ? &*qr_ : nullptr;
+        view.min_touch = touch_target_px(ui_.settings.dpi);
+        layout_ = render_board(canvas, *model_, *status_, ui_.i18n, lang_, view, spots_);
     } else {
-        render_waiting(canvas, i18n_, lang_);
+        render_waiting(canvas, ui_.i18n, lang_);
     }
 }
 
 milliseconds BoardScreen::next_update(Instant now, milliseconds ticks) const {
-    const auto next_minute = std::chrono::floor<minutes>(now) + minutes{1};
-    const milliseconds to_minute = next_minute - now;
+    const milliseconds to_minute = until_next_minute(now);
     const milliseconds to_check = std::max(milliseconds{0}, next_data_check_ - ticks);
-    return std::min({to_minute, languages_.until_next(ticks), to_check});
+    milliseconds wait = std::min({to_minute, ui_.languages.until_next(ticks), to_check});
+    if (layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1) {
+        const milliseconds to_turn = period() - std::max(milliseconds{0}, ticks) % period();
+        wait = std::min(wait, to_turn);
+    }
+    return wait;
 }
 
 }  // namespace aff

@@ -6,6 +6,7 @@
 #include "kiosk/i18n.hpp"
 #include "kiosk/language_cycle.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/ui.hpp"
 #include "sync/store.hpp"
 
 #include <chrono>
@@ -14,45 +15,62 @@
 
 namespace aff {
 
-// Draws one frame of the board in `lang`, sized to the canvas (landscape or portrait).
-void render_board(Canvas& canvas, const BoardModel& model, const I18n& i18n, Lang lang);
-// What a kiosk shows before its first feed has arrived: never a blank screen.
-void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang);
+// What a frame of the board shows besides the model: which page of the later list and which
+// announcement (both counters, taken modulo their counts), the QR code and the touch size.
+struct BoardView {
+    std::size_t page = 0;
+    std::size_t ticker = 0;
+    const Modules* qr = nullptr;  // of the festival's url; none: no code
+    int min_touch = 34;
+};
+// What the frame came to: how many pages and announcements there are to rotate through.
+struct BoardLayout {
+    std::size_t pages = 1;
+    std::size_t tickers = 0;  // info announcements in the ticker
+    std::size_t banners = 0;  // urgent ones in the banner
+};
 
+// Draws one frame of the board in `lang`, sized to the canvas (landscape or portrait), and
+// collects its touch targets in `spots`.
+BoardLayout render_board(Canvas& canvas, const BoardModel& model, const UiStatus& status,
+                         const I18n& i18n, Lang lang, const BoardView& view, Hotspots& spots);
+
+// The attract screen. Languages rotate; the later list pages and the announcements take turns
+// every settings.page_period. A tap on a hall or a row opens the film; the footer has the
+// language switch and the way into the day programme.
 class BoardScreen final : public Screen {
 public:
-    // Reads through `store`, words from `i18n`, the language from `languages`; all three must
-    // outlive the screen.
-    BoardScreen(const Store& store, const I18n& i18n, LanguageCycle& languages,
-                std::string venue_id);
+    explicit BoardScreen(Ui& ui);
 
-    // A tap moves on to the next language.
     bool input(const InputEvent& event) override;
-    // Redraw when the minute turns, the language rotates, a tap asked for another language, or
-    // (checked once a minute) the cache holds a newer feed.
+    // Redraw when the minute turns, the language rotates, a page or announcement turns, or
+    // (checked once a minute, or at once after notice_new_data) the cache holds a newer feed.
     bool update(Instant now, std::chrono::milliseconds ticks) override;
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
+    void notice_new_data() override { next_data_check_ = std::chrono::milliseconds{0}; }
 
-    // The sync applied a feed: look at the cache on the next update instead of within a minute.
-    void notice_new_data() { next_data_check_ = std::chrono::milliseconds{0}; }
     Lang language() const { return lang_; }
     const std::optional<BoardModel>& model() const { return model_; }
+    const Hotspots& hotspots() const { return spots_; }
 
 private:
-    const Store& store_;
-    const I18n& i18n_;
-    LanguageCycle& languages_;
-    std::string venue_id_;
+    Ui& ui_;
+    std::optional<UiStatus> status_;
     std::optional<BoardModel> model_;
+    std::optional<Modules> qr_;
+    std::string qr_text_;
+    Hotspots spots_;
+    BoardLayout layout_;
     Lang lang_ = Lang::kk;
     bool drawn_once_ = false;
-    bool advance_language_ = false;
+    std::size_t turn_ = 0;  // page and ticker counter: ticks / page_period
     std::chrono::sys_time<std::chrono::minutes> minute_{};
     std::chrono::milliseconds next_data_check_{0};
 
     void reload(Instant now);
+    std::chrono::milliseconds period() const;
 };
 
 }  // namespace aff

@@ -35,7 +35,7 @@ struct OptionSpec {
 };
 
 // Every option but --config, --help and --version, which make no sense inside a config file.
-constexpr std::array<OptionSpec, 21> option_specs{{
+constexpr std::array<OptionSpec, 26> option_specs{{
     {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
     {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
     {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
@@ -44,7 +44,9 @@ constexpr std::array<OptionSpec, 21> option_specs{{
     {"window", Kind::flag, "", "a desktop window instead of fullscreen"},
     {"size", Kind::text, "WxH", "window and screenshot size (default 1920x1080)"},
     {"rotate", Kind::integer, "0|90|180|270", "rotate the picture for a display mounted sideways"},
-    {"screen", Kind::text, "board", "what to show: board (the venue's schedule)"},
+    {"screen", Kind::text, "SCREEN",
+     "the home screen: board (the venue's schedule) or hall:ID (a hall's door sign); in a "
+     "screenshot also day (the day programme) or film:ID (a film's page)"},
     {"screenshot", Kind::text, "OUT.png", "render one frame into a PNG and exit (no display)"},
     {"at", Kind::time, "TIME",
      "start the clock at this RFC 3339 time, e.g. 2018-09-15T18:00:00+06:00 (demos, screenshots)"},
@@ -60,6 +62,15 @@ constexpr std::array<OptionSpec, 21> option_specs{{
     {"ca-file", Kind::text, "PEM", "CA certificates for the feed server (default: the system's)"},
     {"interval", Kind::integer, "N", "seconds between feed polls (default 60)"},
     {"metrics", Kind::text, "PATH", "node_exporter textfile written after every sync attempt"},
+    {"outdated-after", Kind::integer, "MIN",
+     "say the schedule may be out of date when the last sync success is older (default 30)"},
+    {"clock-tolerance", Kind::integer, "MIN",
+     "distrust a clock earlier than the feed's generated_at minus this (default 10)"},
+    {"idle-seconds", Kind::integer, "N",
+     "back to the home screen and the rotation after this long untouched (default 60)"},
+    {"page-seconds", Kind::integer, "N",
+     "seconds each page of the list and each announcement stays (default 10)"},
+    {"dpi", Kind::integer, "N", "the screen's pixels per inch, for 9 mm touch targets (default 96)"},
 }};
 
 // One option's value as text, with where it came from for the error message.
@@ -97,6 +108,8 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+}  // namespace
+
 bool is_feed_id(std::string_view id) {
     if (id.empty() || id.size() > 64) {
         return false;
@@ -106,6 +119,28 @@ bool is_feed_id(std::string_view id) {
                c == '.' || c == '_' || c == '-';
     });
 }
+
+std::optional<ScreenRequest> parse_screen(std::string_view text) {
+    if (text == "board") {
+        return ScreenRequest{ScreenKind::board, {}};
+    }
+    if (text == "day") {
+        return ScreenRequest{ScreenKind::day, {}};
+    }
+    for (const auto& [prefix, kind] : {std::pair{std::string_view("hall:"), ScreenKind::hall},
+                                       std::pair{std::string_view("film:"), ScreenKind::film}}) {
+        if (text.starts_with(prefix)) {
+            const std::string_view id = text.substr(prefix.size());
+            if (!is_feed_id(id)) {
+                return std::nullopt;
+            }
+            return ScreenRequest{kind, std::string(id)};
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
 
 [[noreturn]] void fail(const RawValue& raw, const std::string& why) {
     throw ConfigError(raw.origin + ": '" + raw.text + "' " + why);
@@ -135,6 +170,29 @@ std::vector<Lang> parse_languages(const RawValue& raw) {
         rest.remove_prefix(comma + 1);
     }
     return langs;
+}
+
+int bounded(const RawValue& raw, int low, int high, std::string_view unit) {
+    auto value = parse_int(raw.text);
+    if (!value || *value < low || *value > high) {
+        fail(raw, "is not a number of " + std::string(unit) + " from " + std::to_string(low) +
+                      " to " + std::to_string(high));
+    }
+    return *value;
+}
+
+// "X,Y": a tap to replay before a screenshot.
+std::optional<std::pair<int, int>> parse_point(std::string_view text) {
+    const auto comma = text.find(',');
+    if (comma == std::string_view::npos) {
+        return std::nullopt;
+    }
+    auto x = parse_int(text.substr(0, comma));
+    auto y = parse_int(text.substr(comma + 1));
+    if (!x || !y || *x < 0 || *y < 0 || *x > max_side || *y > max_side) {
+        return std::nullopt;
+    }
+    return std::pair{*x, *y};
 }
 
 std::string non_empty(const RawValue& raw) {
@@ -178,10 +236,11 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
         }
         config.rotate = *degrees;
     } else if (name == "screen") {
-        if (raw.text != "board") {
-            fail(raw, "is not a screen of this kiosk; the only one is 'board'");
+        auto screen = parse_screen(raw.text);
+        if (!screen) {
+            fail(raw, "is not a screen: board, day, hall:ID or film:ID");
         }
-        config.screen = ScreenKind::board;
+        config.screen = *screen;
     } else if (name == "screenshot") {
         std::string path = non_empty(raw);
         std::string ext = path.size() >= 4 ? path.substr(path.size() - 4) : std::string{};
@@ -225,6 +284,16 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
         config.interval = *seconds;
     } else if (name == "metrics") {
         config.metrics = non_empty(raw);
+    } else if (name == "outdated-after") {
+        config.outdated_after_min = bounded(raw, 1, 7 * 24 * 60, "minutes");
+    } else if (name == "clock-tolerance") {
+        config.clock_tolerance_min = bounded(raw, 0, 7 * 24 * 60, "minutes");
+    } else if (name == "idle-seconds") {
+        config.idle_seconds = bounded(raw, 5, 3600, "seconds");
+    } else if (name == "page-seconds") {
+        config.page_seconds = bounded(raw, 2, 600, "seconds");
+    } else if (name == "dpi") {
+        config.dpi = bounded(raw, 20, 1000, "pixels per inch");
     }
 }
 
@@ -339,6 +408,7 @@ RawOptions read_toml_file(const std::string& path) {
 struct CommandLine {
     CLI::App app{"Almaty Film Festival venue kiosk: the live screening schedule.", "kiosk"};
     std::string config_file;
+    std::vector<std::string> touches;
     std::map<std::string, std::string, std::less<>> values;
     std::map<std::string, bool, std::less<>> flags;
     std::map<std::string, CLI::Option*, std::less<>> options;
@@ -350,6 +420,13 @@ struct CommandLine {
         options["config"] = app.add_option("--config", config_file,
                                            "a TOML file with any of these options")
                                 ->type_name("FILE");
+        options["touch"] =
+            app.add_option("--touch", touches,
+                           "with --screenshot: tap at X,Y before the frame is taken (repeatable)")
+                ->type_name("X,Y")
+                ->take_last()
+                ->allow_extra_args(false)
+                ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
         for (const auto& spec : option_specs) {
             std::string flag_name = "--" + std::string(spec.name);
             if (spec.kind == Kind::flag) {
@@ -421,6 +498,16 @@ ConfigResult read_config(int argc, const char* const* argv) {
         }
         for (const auto& [name, value] : raw) {
             apply_option(config, name, value);
+        }
+        for (const auto& text : cli.touches) {
+            auto point = parse_point(text);
+            if (!point) {
+                throw ConfigError("--touch " + text + ": is not a point X,Y in pixels");
+            }
+            config.touches.push_back(*point);
+        }
+        if (!config.touches.empty() && config.screenshot.empty()) {
+            throw ConfigError("--touch replays taps before a --screenshot; give one");
         }
         check_sync_options(config);
         result.config = std::move(config);

@@ -7,12 +7,22 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aff {
 
-// The screens the kiosk can show. Only the venue board exists so far.
-enum class ScreenKind : std::uint8_t { board };
+
+// A screen to show: the board, one hall's sign, the day programme or a film's page.
+enum class ScreenKind : std::uint8_t { board, hall, day, film };
+struct ScreenRequest {
+    ScreenKind kind = ScreenKind::board;
+    std::string id;  // the hall or film id
+    bool operator==(const ScreenRequest&) const = default;
+};
+
+// "board", "day", "hall:ID" or "film:ID"; nothing for anything else.
+std::optional<ScreenRequest> parse_screen(std::string_view text);
 
 struct Config {
     std::string config_file;                 // --config, empty when none was given
@@ -24,7 +34,7 @@ struct Config {
     bool window = false;                     // --window: a desktop window, not fullscreen
     Size size{1920, 1080};                   // --size WxH: the window and the screenshot
     int rotate = 0;                          // --rotate 0|90|180|270
-    ScreenKind screen = ScreenKind::board;   // --screen
+    ScreenRequest screen;                    // --screen board|day|hall:ID|film:ID
     std::string screenshot;                  // --screenshot OUT.png; empty: interactive
     std::optional<Instant> at;               // --at RFC 3339: a frozen clock
     std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
@@ -38,6 +48,12 @@ struct Config {
     std::string ca_file;                     // --ca-file; empty: the system's CA store
     int interval = 60;                       // --interval: seconds between polls
     std::string metrics;                     // --metrics: node_exporter textfile; empty: none
+    int outdated_after_min = 30;             // --outdated-after
+    int clock_tolerance_min = 10;            // --clock-tolerance
+    int idle_seconds = 60;                   // --idle-seconds
+    int page_seconds = 10;                   // --page-seconds
+    int dpi = 96;                            // --dpi
+    std::vector<std::pair<int, int>> touches;  // --touch X,Y (screenshots only), in order
 };
 
 // What reading the command line came to: a Config to run with, or text to print and an exit code
@@ -56,6 +72,9 @@ ConfigResult read_config(int argc, const char* const* argv);
 
 // The help text: every option, one line each.
 std::string config_help();
+
+// 1 to 64 of A-Z a-z 0-9 . _ -: the ids a feed may use.
+bool is_feed_id(std::string_view id);
 
 // "1920x1080" to a size, if it is one a screen can have.
 std::optional<Size> parse_size(std::string_view text);

@@ -19,6 +19,12 @@ void ScreenStack::pop() {
     }
 }
 
+void ScreenStack::pop_to_bottom() {
+    while (screens_.size() > 1) {
+        pop();
+    }
+}
+
 bool ScreenStack::input(const InputEvent& event) {
     return !screens_.empty() && screens_.back()->input(event);
 }
@@ -45,6 +51,12 @@ std::chrono::milliseconds ScreenStack::next_update(Instant now,
         return idle_wait;
     }
     return screens_.back()->next_update(now, ticks);
+}
+
+void ScreenStack::notice_new_data() {
+    for (auto& screen : screens_) {
+        screen->notice_new_data();
+    }
 }
 
 }  // namespace aff

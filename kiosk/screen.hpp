@@ -25,6 +25,8 @@ public:
     // unless an event comes first.
     virtual std::chrono::milliseconds next_update(Instant now,
                                                   std::chrono::milliseconds ticks) const = 0;
+    // The sync applied a new feed: read the cache again on the next update().
+    virtual void notice_new_data() {}
 };
 
 class ScreenStack {
@@ -32,6 +34,8 @@ public:
     void push(std::unique_ptr<Screen> screen);
     // Removes the top screen (never the last one: the kiosk always shows something).
     void pop();
+    // Back to the bottom screen.
+    void pop_to_bottom();
     bool empty() const { return screens_.empty(); }
     std::size_t size() const { return screens_.size(); }
     Screen* top() const { return screens_.empty() ? nullptr : screens_.back().get(); }
@@ -41,6 +45,8 @@ public:
     bool update(Instant now, std::chrono::milliseconds ticks);
     void render(Canvas& canvas);
     std::chrono::milliseconds next_update(Instant now, std::chrono::milliseconds ticks) const;
+    // Tells every screen, the hidden ones too.
+    void notice_new_data();
 
 private:
     std::vector<std::unique_ptr<Screen>> screens_;

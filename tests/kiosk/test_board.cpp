@@ -2,8 +2,10 @@
 
 #include "demo_store.hpp"
 #include "kiosk/layout.hpp"
+#include "kiosk/painter.hpp"
 #include "kiosk/theme.hpp"
 #include "recording_canvas.hpp"
+#include "tests/kiosk/ui_fixture.hpp"
 #include "tests/support/fake_clock.hpp"
 
 #include <algorithm>
@@ -83,11 +85,19 @@ TEST_GROUP(Board) {
         return render(size, lang, model(when));
     }
 
-    RecordingCanvas render(Size size, Lang lang, const BoardModel& board) {
+    RecordingCanvas render(Size size, Lang lang, const BoardModel& board, std::size_t page = 0) {
         RecordingCanvas canvas(size);
-        render_board(canvas, board, *i18n, lang);
+        const std::string venue = feed.venues.front().id;
+        const auto status = load_status(*store, venue, board.now, UiSettings{});
+        CHECK_TRUE(status.has_value());
+        BoardView view;
+        view.page = page;
+        view.min_touch = touch_target_px(96);
+        Hotspots spots;
+        layout = render_board(canvas, board, *status, *i18n, lang, view, spots);
         return canvas;
     }
+    BoardLayout layout;
 
     void check_layout(Size size, Lang lang, const BoardModel& board) {
         const RecordingCanvas canvas = render(size, lang, board);
@@ -236,12 +246,24 @@ TEST(Board, LaterTodayListsWhatHasNotStartedAndIsNotInTheNowColumn) {
     CHECK_TRUE(drawn(canvas, board.hh_mm(board.later.front().effective_start())));
 }
 
-TEST(Board, WhenTheListDoesNotFitItSaysHowManyMoreThereAre) {
-    const RecordingCanvas canvas = render(Size{800, 480}, Lang::en, "2018-09-15T10:30:00+06:00");
-    const bool more = std::any_of(canvas.texts.begin(), canvas.texts.end(), [](const auto& op) {
-        return op.text.find("more screening") != std::string::npos;
-    });
-    CHECK_TRUE(more);
+TEST(Board, WhenTheListDoesNotFitItTurnsPagesAndSaysWhichPageIsShown) {
+    const BoardModel board = model("2018-09-15T10:30:00+06:00");
+    const RecordingCanvas first = render(Size{800, 480}, Lang::en, board, 0);
+    const std::size_t pages = layout.pages;
+    CHECK_TRUE(pages > 1);
+    CHECK_TRUE(drawn(first, "1 / " + std::to_string(pages)));
+    CHECK_TRUE(drawn(first, board.hh_mm(board.later.front().effective_start())));
+    const RecordingCanvas second = render(Size{800, 480}, Lang::en, board, 1);
+    CHECK_TRUE(drawn(second, "2 / " + std::to_string(pages)));
+    // Every screening is on some page.
+    for (const auto& s : board.later) {
+        bool found = false;
+        for (std::size_t page = 0; page < pages && !found; ++page) {
+            found = drawn_or_ellipsised(render(Size{800, 480}, Lang::en, board, page),
+                                        s.title.get(Lang::en));
+        }
+        CHECK_TEXT(found, s.title.get(Lang::en).c_str());
+    }
 }
 
 TEST(Board, StatusesAreSpelledOutNotOnlyColoured) {
@@ -327,26 +349,15 @@ TEST(Board, LaterRowsKeepTheirColumnsAligned) {
 }
 
 TEST_GROUP(BoardScreen) {
-    std::string path;
-    std::optional<Store> store;
-    std::optional<I18n> i18n;
-    Feed feed;
     test::FakeClock clock{at("2018-09-15T18:00:00+06:00")};
-
-    void setup() override {
-        path = aff::test::scratch_cache("board-screen.db");
-        feed = aff::test::demo_feed();
-        store = Store::open(path);
-        store->apply(feed, clock.now());
-        i18n = I18n::load(std::string(AFF_SOURCE_DATADIR) + "/i18n");
-    }
-    void teardown() override {
-        store.reset();
-        i18n.reset();
-        feed = Feed{};
-        aff::test::remove_cache(path);
-    }
+    std::optional<test::UiFixture> kiosk;
     RecordingCanvas canvas{Size{1920, 1080}};
+
+    void setup() override { kiosk.emplace(); }
+    void teardown() override { kiosk.reset(); }
+
+    Ui& ui() { return kiosk->ui; }
+    void languages(LanguageCycle cycle) { kiosk->languages = std::move(cycle); }
 
     // As the app's loop does: update, and draw when the screen asks for it.
     bool update(BoardScreen& screen) {
@@ -356,11 +367,21 @@ TEST_GROUP(BoardScreen) {
         }
         return changed;
     }
+    InputEvent tap_on(const std::string& text) {
+        const auto* op = find_text(canvas, text);
+        CHECK_TEXT(op != nullptr, text.c_str());
+        InputEvent tap;
+        tap.type = InputEvent::Type::tap;
+        tap.x = op->box.x + op->box.w / 2;
+        tap.y = op->box.y + op->box.h / 2;
+        return tap;
+    }
 };
 
 TEST(BoardScreen, DrawsAtFirstAndThenOnlyWhenSomethingChanged) {
-    LanguageCycle langs = LanguageCycle::pinned(Lang::en);
-    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    languages(LanguageCycle::pinned(Lang::en));
+    ui().settings.page_period = std::chrono::seconds(600);
+    BoardScreen board(ui());
     CHECK_TRUE(update(board));
     clock.advance(std::chrono::seconds(20));
     CHECK_FALSE(update(board));
@@ -372,8 +393,8 @@ TEST(BoardScreen, DrawsAtFirstAndThenOnlyWhenSomethingChanged) {
 }
 
 TEST(BoardScreen, RotatesKazakhRussianEnglishEveryPeriod) {
-    LanguageCycle langs({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks());
-    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    languages(LanguageCycle({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks()));
+    BoardScreen board(ui());
     CHECK_TRUE(update(board));
     CHECK_TRUE(board.language() == Lang::kk);
     clock.advance(std::chrono::milliseconds(7999));
@@ -389,49 +410,155 @@ TEST(BoardScreen, RotatesKazakhRussianEnglishEveryPeriod) {
     CHECK_TRUE(board.language() == Lang::kk);
 }
 
-TEST(BoardScreen, SleepsUntilTheNextRotationOrMinute) {
-    LanguageCycle rotating({Lang::kk, Lang::ru}, std::chrono::seconds(8), clock.ticks());
-    BoardScreen board(*store, *i18n, rotating, feed.venues.front().id);
+TEST(BoardScreen, SleepsUntilTheNextRotationPageOrMinute) {
+    languages(LanguageCycle({Lang::kk, Lang::ru}, std::chrono::seconds(8), clock.ticks()));
+    ui().settings.page_period = std::chrono::seconds(10);
+    BoardScreen board(ui());
     update(board);
     clock.advance(std::chrono::seconds(3));
     LONGS_EQUAL(5000, board.next_update(clock.now(), clock.ticks()).count());
+    clock.advance(std::chrono::seconds(5));
+    update(board);  // 8 s: the ticker turns at 10 s, before the next language at 16 s
+    LONGS_EQUAL(2000, board.next_update(clock.now(), clock.ticks()).count());
 
-    LanguageCycle pinned = LanguageCycle::pinned(Lang::kk);
-    BoardScreen still(*store, *i18n, pinned, feed.venues.front().id);
-    clock.advance(std::chrono::seconds(2));  // 18:00:05
+    languages(LanguageCycle::pinned(Lang::kk));
+    ui().settings.page_period = std::chrono::seconds(600);  // nothing turns within the minute
+    BoardScreen still(ui());
+    clock.advance(std::chrono::seconds(2));  // 18:00:10
     update(still);
-    clock.advance(std::chrono::seconds(10));  // 18:00:15
-    LONGS_EQUAL(45000, still.next_update(clock.now(), clock.ticks()).count());
+    clock.advance(std::chrono::seconds(10));  // 18:00:20
+    LONGS_EQUAL(40000, still.next_update(clock.now(), clock.ticks()).count());
 }
 
-TEST(BoardScreen, ATapShowsTheNextLanguageAtOnce) {
-    LanguageCycle langs({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks());
-    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+TEST(BoardScreen, ATapOnALanguagePinsItUntilTheRotationResumes) {
+    languages(LanguageCycle({Lang::kk, Lang::ru, Lang::en}, std::chrono::seconds(8), clock.ticks()));
+    BoardScreen board(ui());
     update(board);
     clock.advance(std::chrono::seconds(5));
+    CHECK_TRUE(board.input(tap_on("ENG")));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() == Lang::en);
+    clock.advance(std::chrono::seconds(30));  // a pinned language does not rotate
+    update(board);
+    CHECK_TRUE(board.language() == Lang::en);
+    kiosk->languages.resume(clock.ticks());
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(board.language() != Lang::en);
+}
+
+TEST(BoardScreen, ATapOnALaterScreeningOpensItsFilm) {
+    languages(LanguageCycle::pinned(Lang::en));
+    BoardScreen board(ui());
+    update(board);
+    const ScreeningView& first = board.model()->later.front();
+    const auto* time = find_text(canvas, board.model()->hh_mm(first.effective_start()));
+    CHECK_TRUE(time != nullptr);
     InputEvent tap;
     tap.type = InputEvent::Type::tap;
-    CHECK_TRUE(board.input(tap));
-    CHECK_TRUE(update(board));
-    CHECK_TRUE(board.language() == Lang::ru);
-    clock.advance(std::chrono::seconds(7));  // the tapped language gets its full period
-    CHECK_FALSE(update(board));
-    CHECK_TRUE(board.language() == Lang::ru);
+    tap.x = time->box.x + 1;
+    tap.y = time->box.y + time->box.h / 2;
+    board.input(tap);
+    CHECK_TRUE(kiosk->nav.calls.size() == 1);
+    STRCMP_EQUAL(("film:" + first.film_id).c_str(), kiosk->nav.calls.back().c_str());
+}
+
+TEST(BoardScreen, TheProgrammeButtonOpensTheDayProgramme) {
+    languages(LanguageCycle::pinned(Lang::ru));
+    BoardScreen board(ui());
+    update(board);
+    CHECK_TRUE(board.input(tap_on("Программа")));
+    STRCMP_EQUAL("day", kiosk->nav.calls.back().c_str());
+}
+
+TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetres) {
+    languages(LanguageCycle::pinned(Lang::kk));
+    for (int dpi : {96, 160}) {
+        ui().settings.dpi = dpi;
+        for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
+            BoardScreen board(ui());
+            canvas = RecordingCanvas(size);
+            update(board);
+            CHECK_TRUE(board.hotspots().spots().size() > 3);
+            for (const auto& spot : board.hotspots().spots()) {
+                CHECK_TRUE(spot.rect.w >= touch_target_px(dpi));
+                CHECK_TRUE(spot.rect.h >= touch_target_px(dpi));
+            }
+        }
+    }
 }
 
 TEST(BoardScreen, ANewerFeedInTheCacheIsShownWithinAMinuteEvenOnAFrozenClock) {
-    LanguageCycle langs = LanguageCycle::pinned(Lang::en);
-    BoardScreen board(*store, *i18n, langs, feed.venues.front().id);
+    languages(LanguageCycle::pinned(Lang::en));
+    ui().settings.page_period = std::chrono::seconds(600);
+    BoardScreen board(ui());
     const Instant frozen = clock.now();
     CHECK_TRUE(board.update(frozen, clock.ticks()));
     board.render(canvas);
+    Feed feed = test::demo_feed();
     feed.sequence += 1;
-    store->apply(feed, frozen);
+    kiosk->store.apply(feed, frozen);
     clock.advance(std::chrono::seconds(30));
     CHECK_FALSE(board.update(frozen, clock.ticks()));
     clock.advance(std::chrono::seconds(30));
     CHECK_TRUE(board.update(frozen, clock.ticks()));
     LONGS_EQUAL(feed.sequence, board.model()->sequence);
+}
+
+TEST(BoardScreen, TheTickerTakesTheActiveAnnouncementsInTurn) {
+    languages(LanguageCycle::pinned(Lang::en));
+    BoardScreen board(ui());
+    update(board);
+    // 15 Sept 18:00 at the Palace: the welcome, the Q&A note, the café hours and the opening night.
+    CHECK_TRUE(drawn_or_ellipsised(canvas, "Welcome to the Almaty Film Festival! Scan the QR code "
+                                           "for the full programme and tickets."));
+    clock.advance(ui().settings.page_period);
+    CHECK_TRUE(update(board));
+    CHECK_FALSE(drawn_or_ellipsised(canvas, "Welcome to the Almaty Film Festival! Scan the QR "
+                                            "code for the full programme and tickets."));
+    CHECK_TRUE(drawn(canvas, "Info"));
+}
+
+TEST(BoardScreen, AnUrgentAnnouncementIsABannerUnderTheHeader) {
+    languages(LanguageCycle::pinned(Lang::ru));
+    clock.set(at("2018-09-15T13:00:00+06:00"));  // the road closure, urgent, at the Palace
+    BoardScreen board(ui());
+    update(board);
+    const auto* label = find_text(canvas, "Важно");
+    CHECK_TRUE(label != nullptr);
+    const auto* festival = find_text(canvas, "Алматинский кинофестиваль 2018");
+    CHECK_TRUE(festival != nullptr && festival->box.y < label->box.y);
+}
+
+TEST(BoardScreen, TheBoardCarriesAQrCodeOfTheFestivalsProgramme) {
+    languages(LanguageCycle::pinned(Lang::en));
+    BoardScreen board(ui());
+    update(board);
+    const auto qr = std::find_if(canvas.images.begin(), canvas.images.end(),
+                                 [](const auto& op) { return op.path.starts_with("modules:"); });
+    CHECK_TRUE(qr != canvas.images.end());
+    CHECK_TRUE(qr->box.w >= 21 && qr->box.w == qr->box.h);
+}
+
+TEST(BoardScreen, AnUntrustedClockShowsNoNowOnlyTheDaysProgrammeAndSaysTheTimeIsBeingSet) {
+    languages(LanguageCycle::pinned(Lang::en));
+    clock.set(at("1970-01-01T00:00:30Z"));  // a Pi without an RTC, booted offline
+    BoardScreen board(ui());
+    update(board);
+    CHECK_FALSE(drawn(canvas, "00:00"));
+    CHECK_FALSE(drawn(canvas, "06:00"));
+    CHECK_FALSE(drawn(canvas, "Now showing"));
+    CHECK_TRUE(drawn(canvas, "Setting the clock"));
+    CHECK_TRUE(drawn(canvas, "Today’s programme"));
+    CHECK_TRUE(drawn(canvas, "Saturday 15 September"));  // the day the feed was made
+    CHECK_TRUE(std::none_of(canvas.texts.begin(), canvas.texts.end(), [](const auto& op) {
+        return op.text.find("minute") != std::string::npos;  // no countdown, no time left
+    }));
+    // The clock is set: the board recovers at the next minute, by itself.
+    clock.set(at("2018-09-15T18:00:00+06:00"));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(drawn(canvas, "18:00"));
+    CHECK_TRUE(drawn(canvas, "Now showing"));
+    CHECK_FALSE(drawn(canvas, "Setting the clock"));
 }
 
 TEST(Board, BeforeTheFirstFeedTheScreenSaysTheScheduleIsComingInEveryLanguage) {

@@ -58,7 +58,7 @@ TEST(Config, DefaultsShowTheBoardFullscreenRotatingAllThreeLanguages) {
     CHECK_FALSE(c.window);
     CHECK_TRUE((c.size == Size{1920, 1080}));
     LONGS_EQUAL(0, c.rotate);
-    CHECK_TRUE(c.screen == ScreenKind::board);
+    CHECK_TRUE(c.screen.kind == ScreenKind::board);
     CHECK_TRUE(c.screenshot.empty());
     CHECK_FALSE(c.at.has_value());
     STRCMP_EQUAL("Noto Sans", c.font.c_str());
@@ -125,9 +125,39 @@ TEST(Config, ABadLanguageIsAOneLineError) {
     check_usage_error(read({"--languages", ""}), "--languages");
 }
 
-TEST(Config, OnlyTheBoardScreenExists) {
-    check_usage_error(read({"--screen", "hall:1"}), "board");
-    check_usage_error(read({"--screen", "day"}), "board");
+TEST(Config, TheScreenIsTheBoardADayProgrammeAHallOrAFilm) {
+    CHECK_TRUE(read({"--screen", "hall:grand"}).config->screen ==
+               (ScreenRequest{ScreenKind::hall, "grand"}));
+    CHECK_TRUE(read({"--screen", "day"}).config->screen.kind == ScreenKind::day);
+    CHECK_TRUE(read({"--screen", "film:salt-road"}).config->screen ==
+               (ScreenRequest{ScreenKind::film, "salt-road"}));
+    check_usage_error(read({"--screen", "map"}), "board, day, hall:ID or film:ID");
+    check_usage_error(read({"--screen", "hall:"}), "--screen");
+}
+
+TEST(Config, TapsToReplayComeWithAScreenshotAndArePoints) {
+    const auto taps = read({"--screenshot", "a.png", "--touch", "10,20", "--touch", "30,40"});
+    CHECK_TRUE(taps.config.has_value());
+    LONGS_EQUAL(2, taps.config->touches.size());
+    LONGS_EQUAL(30, taps.config->touches[1].first);
+    LONGS_EQUAL(40, taps.config->touches[1].second);
+    check_usage_error(read({"--touch", "10,20"}), "--screenshot");
+    check_usage_error(read({"--screenshot", "a.png", "--touch", "10"}), "--touch");
+    check_usage_error(read({"--screenshot", "a.png", "--touch", "-1,5"}), "--touch");
+}
+
+TEST(Config, TheUiTimingsAndTheDpiHaveSaneBounds) {
+    const auto c = read({"--outdated-after", "45", "--clock-tolerance", "5", "--idle-seconds",
+                         "90", "--page-seconds", "12", "--dpi", "72"});
+    CHECK_TRUE(c.config.has_value());
+    LONGS_EQUAL(45, c.config->outdated_after_min);
+    LONGS_EQUAL(5, c.config->clock_tolerance_min);
+    LONGS_EQUAL(90, c.config->idle_seconds);
+    LONGS_EQUAL(12, c.config->page_seconds);
+    LONGS_EQUAL(72, c.config->dpi);
+    check_usage_error(read({"--idle-seconds", "1"}), "--idle-seconds");
+    check_usage_error(read({"--dpi", "5"}), "--dpi");
+    check_usage_error(read({"--page-seconds", "x"}), "--page-seconds");
 }
 
 TEST(Config, OtherBadValuesAreOneLineErrors) {

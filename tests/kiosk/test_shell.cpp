@@ -1,0 +1,135 @@
+#include "kiosk/shell.hpp"
+
+#include "recording_canvas.hpp"
+#include "tests/kiosk/ui_fixture.hpp"
+#include "tests/support/fake_clock.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+// CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
+#include <CppUTest/TestHarness.h>
+
+using namespace aff;
+using aff::test::at;
+using aff::test::RecordingCanvas;
+using std::chrono::seconds;
+
+namespace {
+
+bool drawn(const RecordingCanvas& canvas, const std::string& text) {
+    return std::any_of(canvas.texts.begin(), canvas.texts.end(),
+                       [&](const auto& op) { return op.text == text; });
+}
+
+// Some line of `text` (wrapped, perhaps cut short) was drawn: its first word starts a line.
+bool paragraph_drawn(const RecordingCanvas& canvas, const std::string& text) {
+    const std::string first_word = text.substr(0, text.find(' '));
+    return std::any_of(canvas.texts.begin(), canvas.texts.end(),
+                       [&](const auto& op) { return op.text.starts_with(first_word); });
+}
+
+}  // namespace
+
+TEST_GROUP(Shell) {
+    test::FakeClock clock{at("2018-09-18T15:58:00+06:00")};
+    std::optional<test::UiFixture> kiosk;
+    std::optional<Shell> shell;
+    RecordingCanvas canvas{Size{1920, 1080}};
+
+    void setup() override {
+        kiosk.emplace();
+        kiosk->languages = LanguageCycle({Lang::kk, Lang::ru, Lang::en}, seconds(8), clock.ticks());
+        Shell::Options options;
+        options.venue_id = "palace";
+        options.demo_dir = kiosk->ui.demo_dir;
+        shell.emplace(kiosk->store, kiosk->i18n, kiosk->languages, options);
+    }
+    void teardown() override {
+        shell.reset();
+        kiosk.reset();
+    }
+
+    bool step() {
+        const bool changed = shell->update(clock.now(), clock.ticks());
+        if (changed) {
+            shell->render(canvas);
+        }
+        return changed;
+    }
+    bool tap_on(const std::string& text) {
+        const auto it = std::find_if(canvas.texts.begin(), canvas.texts.end(),
+                                     [&](const auto& op) { return op.text == text; });
+        CHECK_TEXT(it != canvas.texts.end(), text.c_str());
+        InputEvent tap;
+        tap.type = InputEvent::Type::tap;
+        tap.x = it->box.x + it->box.w / 2;
+        tap.y = it->box.y + it->box.h / 2;
+        return shell->input(tap, clock.ticks());
+    }
+};
+
+TEST(Shell, AnEmergencyTakesOverTheScreenInAllThreeLanguagesWhileItIsActive) {
+    CHECK_TRUE(step());
+    CHECK_FALSE(shell->emergency_shown());
+    clock.advance(seconds(120));  // 16:00: the evacuation notice
+    CHECK_TRUE(step());
+    CHECK_TRUE(shell->emergency_shown());
+    for (Lang lang : all_langs) {
+        CHECK_TRUE(drawn(canvas, kiosk->i18n.text(lang, "emergency.heading")));
+    }
+    CHECK_TRUE(paragraph_drawn(canvas, "Назар аударыңыз!"));
+    CHECK_TRUE(paragraph_drawn(canvas, "Внимание!"));
+    CHECK_TRUE(paragraph_drawn(canvas, "Attention!"));
+    // It stays through the language rotation, and taps do not take it away.
+    clock.advance(seconds(30));
+    step();
+    CHECK_TRUE(shell->emergency_shown());
+    InputEvent tap;
+    tap.type = InputEvent::Type::tap;
+    CHECK_FALSE(shell->input(tap, clock.ticks()));
+    clock.advance(seconds(270));  // 16:05: over
+    CHECK_TRUE(step());
+    CHECK_FALSE(shell->emergency_shown());
+    CHECK_FALSE(drawn(canvas, kiosk->i18n.text(Lang::en, "emergency.heading")));
+}
+
+TEST(Shell, AnEmergencyClosesWhateverAVisitorHadOpen) {
+    step();
+    tap_on("Бағдарлама");
+    step();
+    LONGS_EQUAL(2, shell->depth());
+    clock.advance(seconds(121));
+    step();
+    CHECK_TRUE(shell->emergency_shown());
+    LONGS_EQUAL(1, shell->depth());
+}
+
+TEST(Shell, LeftAloneTheKioskGoesHomeAndRotatesAgain) {
+    step();
+    tap_on("ENG");  // pins English
+    step();
+    tap_on("Programme");
+    step();
+    LONGS_EQUAL(2, shell->depth());
+    CHECK_TRUE(kiosk->languages.is_pinned());
+    // The shell wakes for the idle timeout even when nothing else is due.
+    CHECK_TRUE(shell->next_update(clock.now(), clock.ticks()) <= kiosk->ui.settings.idle_timeout);
+    clock.advance(kiosk->ui.settings.idle_timeout - seconds(1));
+    step();
+    LONGS_EQUAL(2, shell->depth());
+    clock.advance(seconds(1));
+    CHECK_TRUE(step());
+    LONGS_EQUAL(1, shell->depth());
+    CHECK_FALSE(kiosk->languages.is_pinned());
+}
+
+TEST(Shell, ScreenOptionsNameABoardADayAHallOrAFilm) {
+    CHECK_TRUE(parse_screen("board") == (ScreenRequest{ScreenKind::board, {}}));
+    CHECK_TRUE(parse_screen("day") == (ScreenRequest{ScreenKind::day, {}}));
+    CHECK_TRUE(parse_screen("hall:grand") == (ScreenRequest{ScreenKind::hall, "grand"}));
+    CHECK_TRUE(parse_screen("film:salt-road") == (ScreenRequest{ScreenKind::film, "salt-road"}));
+    CHECK_FALSE(parse_screen("hall:").has_value());
+    CHECK_FALSE(parse_screen("film:a/b").has_value());
+    CHECK_FALSE(parse_screen("map").has_value());
+}
