@@ -234,6 +234,7 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.settings.idle_timeout = std::chrono::seconds(config.idle_seconds);
     options.settings.page_period = std::chrono::seconds(config.page_seconds);
     options.settings.dpi = config.dpi;
+    options.settings.type_scales = config.type_scales;
     options.settings.syncing = kiosk.sync.has_value();
     if (kiosk.sync) {
         options.assets_dir = kiosk.sync->assets_dir;

@@ -23,7 +23,8 @@ class BoardPainter : public Painter {
 public:
     BoardPainter(Canvas& canvas, const BoardModel& model, const UiStatus& status, const I18n& i18n,
                  Lang lang, const BoardView& view, Hotspots& spots)
-        : Painter(canvas, i18n, lang), m_(model), st_(status), v_(view), spots_(spots) {}
+        : Painter(canvas, i18n, lang, view.type_scales), m_(model), st_(status), v_(view),
+          spots_(spots) {}
 
     BoardLayout paint();
 
@@ -612,6 +613,7 @@ void BoardScreen::render(Canvas& canvas) {
         view.ticker = turn_;
         view.qr = qr_ ? &*qr_ : nullptr;
         view.min_touch = touch_target_px(ui_.settings.dpi);
+        view.type_scales = ui_.settings.type_scales;
         layout_ = render_board(canvas, *model_, *status_, ui_.i18n, lang_, view, spots_);
     } else {
         render_waiting(canvas, ui_.i18n, lang_);

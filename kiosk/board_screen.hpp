@@ -22,6 +22,7 @@ struct BoardView {
     std::size_t ticker = 0;
     const Modules* qr = nullptr;  // of the festival's url; none: no code
     int min_touch = 34;
+    TypeScales type_scales;
 };
 // What the frame came to: how many pages and announcements there are to rotate through.
 struct BoardLayout {

@@ -35,7 +35,7 @@ struct OptionSpec {
 };
 
 // Every option but --config, --help and --version, which make no sense inside a config file.
-constexpr std::array<OptionSpec, 26> option_specs{{
+constexpr std::array<OptionSpec, 27> option_specs{{
     {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
     {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
     {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
@@ -71,6 +71,8 @@ constexpr std::array<OptionSpec, 26> option_specs{{
     {"page-seconds", Kind::integer, "N",
      "seconds each page of the list and each announcement stays (default 10)"},
     {"dpi", Kind::integer, "N", "the screen's pixels per inch, for 9 mm touch targets (default 96)"},
+    {"type-scale", Kind::text, "SCALES",
+     "type size in percent, by screen size: e.g. 800x480:120,3840x2160:90,100 (default 100)"},
 }};
 
 // One option's value as text, with where it came from for the error message.
@@ -294,6 +296,13 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
         config.page_seconds = bounded(raw, 2, 600, "seconds");
     } else if (name == "dpi") {
         config.dpi = bounded(raw, 20, 1000, "pixels per inch");
+    } else if (name == "type-scale") {
+        auto scales = TypeScales::parse(raw.text);
+        if (!scales) {
+            fail(raw, "is not a type scale: percentages from 50 to 200, each alone or after a "
+                      "screen size, e.g. 800x480:120,100");
+        }
+        config.type_scales = *scales;
     }
 }
 

@@ -2,6 +2,7 @@
 // name in both ("--rotate-seconds 8" on the command line is `rotate-seconds = 8` in the file).
 #pragma once
 
+#include "kiosk/theme.hpp"
 #include "platform/canvas.hpp"
 #include "sync/feed.hpp"
 
@@ -53,6 +54,7 @@ struct Config {
     int idle_seconds = 60;                   // --idle-seconds
     int page_seconds = 10;                   // --page-seconds
     int dpi = 96;                            // --dpi
+    TypeScales type_scales;                  // --type-scale
     std::vector<std::pair<int, int>> touches;  // --touch X,Y (screenshots only), in order
 };
 

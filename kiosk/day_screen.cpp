@@ -639,7 +639,7 @@ void DayScreen::render(Canvas& canvas) {
         render_waiting(canvas, ui_.i18n, lang_);
         return;
     }
-    Painter p(canvas, ui_.i18n, lang_);
+    Painter p(canvas, ui_.i18n, lang_, ui_.settings.type_scales);
     const Theme& t = p.theme();
     canvas.clear(t.palette.background);
     const Size size = canvas.size();

@@ -68,11 +68,11 @@ class FilmPainter : public Painter {
 public:
     // `first_row`: the first screening shown; nothing lets the page choose (the first one
     // not yet over, if they do not all fit).
-    FilmPainter(Canvas& canvas, const I18n& i18n, Lang lang, const UiStatus& status,
+    FilmPainter(Canvas& canvas, const Ui& ui, Lang lang, const UiStatus& status,
                 const FilmModel& model, Hotspots& spots, int min_touch,
                 std::optional<std::size_t> first_row)
-        : Painter(canvas, i18n, lang), s_(status), m_(model), spots_(spots),
-          min_touch_(min_touch), first_row_(first_row) {}
+        : Painter(canvas, ui.i18n, lang, ui.settings.type_scales), s_(status), m_(model),
+          spots_(spots), min_touch_(min_touch), first_row_(first_row) {}
 
     void paint();
 
@@ -607,7 +607,7 @@ void FilmScreen::render(Canvas& canvas) {
         render_waiting(canvas, ui_.i18n, lang_);
         return;
     }
-    FilmPainter painter(canvas, ui_.i18n, lang_, *status_, *model_, spots_, min_touch_,
+    FilmPainter painter(canvas, ui_, lang_, *status_, *model_, spots_, min_touch_,
                         scrolled_ ? std::optional<std::size_t>(first_row_) : std::nullopt);
     painter.paint();
     first_row_ = painter.first_row;

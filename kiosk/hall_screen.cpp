@@ -54,10 +54,10 @@ std::optional<VenueInfo> venue_of(const Store& store, const std::string& venue_i
 
 class HallPainter : public Painter {
 public:
-    HallPainter(Canvas& canvas, const I18n& i18n, Lang lang, const UiStatus& status,
+    HallPainter(Canvas& canvas, const Ui& ui, Lang lang, const UiStatus& status,
                 const HallModel& model, Hotspots& spots, int min_touch)
-        : Painter(canvas, i18n, lang), s_(status), m_(model), spots_(spots),
-          min_touch_(min_touch) {}
+        : Painter(canvas, ui.i18n, lang, ui.settings.type_scales), s_(status), m_(model),
+          spots_(spots), min_touch_(min_touch) {}
 
     void paint();
 
@@ -692,7 +692,7 @@ void HallScreen::render(Canvas& canvas) {
         render_waiting(canvas, ui_.i18n, lang_);
         return;
     }
-    HallPainter(canvas, ui_.i18n, lang_, *status_, *model_, spots_, min_touch_).paint();
+    HallPainter(canvas, ui_, lang_, *status_, *model_, spots_, min_touch_).paint();
 }
 
 milliseconds HallScreen::next_update(Instant now, milliseconds ticks) const {

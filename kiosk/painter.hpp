@@ -45,9 +45,10 @@ struct Tag {
 
 class Painter {
 public:
-    Painter(Canvas& canvas, const I18n& i18n, Lang lang)
-        : c_(canvas), i18n_(i18n), lang_(lang), t_(Theme::for_screen(canvas.size())),
-          p_(t_.palette) {}
+    // `type` sizes the text for this canvas (UiSettings::type_scales).
+    Painter(Canvas& canvas, const I18n& i18n, Lang lang, const TypeScales& type)
+        : c_(canvas), i18n_(i18n), lang_(lang),
+          t_(Theme::for_screen(canvas.size(), type.percent_for(canvas.size()))), p_(t_.palette) {}
 
     Canvas& canvas() { return c_; }
     const Theme& theme() const { return t_; }

@@ -138,7 +138,8 @@ bool Shell::update(Instant now, milliseconds ticks) {
 
 void Shell::render(Canvas& canvas) {
     if (emergency_) {
-        Painter(canvas, ui_.i18n, ui_.languages.current(last_input_)).emergency(*emergency_);
+        Painter(canvas, ui_.i18n, ui_.languages.current(last_input_), ui_.settings.type_scales)
+            .emergency(*emergency_);
         return;
     }
     stack_.render(canvas);

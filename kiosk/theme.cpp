@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 
 namespace aff {
@@ -150,20 +151,70 @@ Palette festival_palette() {
     return p;
 }
 
-Theme Theme::for_screen(Size size) {
+std::optional<TypeScales> TypeScales::parse(std::string_view text) {
+    TypeScales scales;
+    bool any = false;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        std::string_view item = text.substr(0, comma);
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        const auto colon = item.find(':');
+        const std::string_view number = colon == std::string_view::npos ? item : item.substr(colon + 1);
+        int percent = 0;
+        const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), percent);
+        if (ec != std::errc{} || end != number.data() + number.size() || percent < min_percent ||
+            percent > max_percent) {
+            return std::nullopt;
+        }
+        if (colon == std::string_view::npos) {
+            scales.fallback = percent;
+        } else {
+            const std::string_view size = item.substr(0, colon);
+            const auto x = size.find('x');
+            int w = 0;
+            int h = 0;
+            if (x == std::string_view::npos ||
+                std::from_chars(size.data(), size.data() + x, w).ec != std::errc{} ||
+                std::from_chars(size.data() + x + 1, size.data() + size.size(), h).ec != std::errc{} ||
+                w <= 0 || h <= 0) {
+                return std::nullopt;
+            }
+            scales.by_size.push_back({Size{w, h}, percent});
+        }
+        any = true;
+    }
+    return any ? std::optional(scales) : std::nullopt;
+}
+
+int TypeScales::percent_for(Size size) const {
+    for (const auto& [screen, percent] : by_size) {
+        // A rotated panel has the same type as the upright one.
+        if (screen == size || (screen.w == size.h && screen.h == size.w)) {
+            return percent;
+        }
+    }
+    return fallback;
+}
+
+Theme Theme::for_screen(Size size, int type_percent) {
     Theme theme;
     theme.screen = size;
     theme.portrait = size.h > size.w;
     const int short_side = std::min(size.w, size.h);
     theme.unit = std::max(2, static_cast<int>(std::lround(short_side * unit_size)));
     theme.palette = festival_palette();
-    theme.type.clock = scaled(short_side, clock_size, Weight::bold);
-    theme.type.venue = scaled(short_side, venue_size, Weight::bold);
-    theme.type.title = scaled(short_side, title_size, Weight::bold);
-    theme.type.row = scaled(short_side, row_size, Weight::regular);
-    theme.type.body = scaled(short_side, body_size, Weight::regular);
-    theme.type.label = scaled(short_side, label_size, Weight::bold);
-    theme.type.caption = scaled(short_side, caption_size, Weight::regular);
+    // The type scale follows the configured percentage; the grid does not, so margins stay put.
+    const int type_side = short_side * std::clamp(type_percent, TypeScales::min_percent,
+                                                  TypeScales::max_percent) / 100;
+    theme.type.clock = scaled(type_side, clock_size, Weight::bold);
+    theme.type.venue = scaled(type_side, venue_size, Weight::bold);
+    theme.type.title = scaled(type_side, title_size, Weight::bold);
+    theme.type.row = scaled(type_side, row_size, Weight::regular);
+    theme.type.body = scaled(type_side, body_size, Weight::regular);
+    theme.type.label = scaled(type_side, label_size, Weight::bold);
+    theme.type.caption = scaled(type_side, caption_size, Weight::regular);
     return theme;
 }
 

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace aff {
 
@@ -57,6 +59,19 @@ struct TypeScale {
     bool operator==(const TypeScale&) const = default;
 };
 
+// The type size, in percent of the designed one, by screen size: one config file can serve a
+// 7-inch door sign and a 55-inch board. "800x480:120, 3840x2160:90, 100" (a bare number is the
+// size for every other screen).
+struct TypeScales {
+    static constexpr int min_percent = 50;
+    static constexpr int max_percent = 200;
+    std::vector<std::pair<Size, int>> by_size;
+    int fallback = 100;
+
+    static std::optional<TypeScales> parse(std::string_view text);
+    int percent_for(Size size) const;
+};
+
 struct Theme {
     Size screen;
     bool portrait = false;
@@ -67,7 +82,8 @@ struct Theme {
     int grid(int units) const { return unit * units; }
 
     // The theme for a screen of `size`: 8 px units and a ~44 px title line on a 1080 px short side.
-    static Theme for_screen(Size size);
+    // `type_percent` scales the type (not the grid): see TypeScales.
+    static Theme for_screen(Size size, int type_percent = 100);
 };
 
 // The palette alone (it does not depend on the screen).

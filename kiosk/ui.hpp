@@ -5,6 +5,7 @@
 #include "kiosk/i18n.hpp"
 #include "kiosk/language_cycle.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/theme.hpp"
 #include "platform/canvas.hpp"
 #include "sync/store.hpp"
 
@@ -33,6 +34,8 @@ struct UiSettings {
     std::chrono::seconds page_period{10};
     // The screen's pixels per inch, for 9 mm touch targets.
     double dpi = 96.0;
+    // The type size by screen size, in percent of the designed one.
+    TypeScales type_scales;
 };
 
 // The least size of a touch target, in pixels, at `dpi`: 9 mm.

@@ -156,6 +156,9 @@ TEST(Config, TheUiTimingsAndTheDpiHaveSaneBounds) {
     LONGS_EQUAL(12, c.config->page_seconds);
     LONGS_EQUAL(72, c.config->dpi);
     check_usage_error(read({"--idle-seconds", "1"}), "--idle-seconds");
+    check_usage_error(read({"--type-scale", "800x480:300"}), "--type-scale");
+    LONGS_EQUAL(120, read({"--type-scale", "800x480:120,100"})
+                         .config->type_scales.percent_for(Size{800, 480}));
     check_usage_error(read({"--dpi", "5"}), "--dpi");
     check_usage_error(read({"--page-seconds", "x"}), "--page-seconds");
 }

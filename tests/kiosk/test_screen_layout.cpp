@@ -133,7 +133,8 @@ TEST_GROUP(ScreenLayout) {
         }
     }
 
-    void check_screens(const Feed& feed, const char* when, const std::vector<std::string>& screens) {
+    void check_screens(const Feed& feed, const char* when, const std::vector<std::string>& screens,
+                       const TypeScales& type = {}) {
         test::UiFixture kiosk(feed);
         for (const auto& name : screens) {
             const auto request = parse_screen(name);
@@ -145,6 +146,7 @@ TEST_GROUP(ScreenLayout) {
                     Shell::Options options;
                     options.venue_id = "palace";
                     options.demo_dir = kiosk.ui.demo_dir;
+                    options.settings.type_scales = type;
                     options.home = request->kind == ScreenKind::hall ? *request : ScreenRequest{};
                     options.start = *request;
                     Shell shell(kiosk.store, kiosk.i18n, kiosk.languages, options);
@@ -171,6 +173,12 @@ TEST(ScreenLayout, EveryScreenOfTheDemoFitsEveryLanguageAndSize) {
 TEST(ScreenLayout, EveryScreenFitsTheLongestRealisticTitles) {
     check_screens(longest_titles_feed(), "2018-09-17T14:05:00+06:00",
                   {"board", "day", "hall:palace-grand", "film:salt-road"});
+}
+
+TEST(ScreenLayout, LargerTypeOnSmallPanelsAndSmallerOnLargeOnesStillFits) {
+    check_screens(test::demo_feed(), "2018-09-17T14:05:00+06:00",
+                  {"board", "day", "hall:palace-grand", "film:salt-road"},
+                  *TypeScales::parse("800x480:130,1280x720:120,3840x2160:80,110"));
 }
 
 TEST(ScreenLayout, TheEmergencyAndTheUntrustedClockFitToo) {
