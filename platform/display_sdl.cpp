@@ -28,6 +28,16 @@ void on_stop_signal(int /*signal*/) { stop_requested.store(true); }
 // A signal cannot wake SDL_WaitEventTimeout safely (pushing an event is not async-signal-safe),
 // so waits are cut into slices this long and the flag is checked between them.
 constexpr Uint32 max_wait_slice_ms = 200;
+// Where SDL cannot block for events, how often they are polled: a tap waits at most this long.
+constexpr Uint32 poll_interval_ms = 15;
+
+// Whether SDL_WaitEventTimeout really sleeps until an event with this video driver (SDL 2.26
+// implements that for X11 and Wayland only).
+bool driver_blocks_in_wait() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const std::string name = driver != nullptr ? driver : "";
+    return name == "x11" || name == "wayland";
+}
 constexpr int max_window_side = 16384;
 
 class DisplaySlot {
@@ -185,6 +195,7 @@ public:
     explicit SdlDisplay(const DisplayOptions& options)
         : video_(checked(options).fullscreen),
           fullscreen_(options.fullscreen),
+          blocking_wait_(driver_blocks_in_wait()),
           rotation_(options.rotation),
           fonts_(options.fonts),
           window_(make_window(options)),
@@ -245,8 +256,22 @@ public:
                 now >= deadline ? 0 : static_cast<Uint32>(std::min<Uint64>(deadline - now,
                                                                            max_wait_slice_ms));
             SDL_Event event;
-            const bool got = slice > 0 ? SDL_WaitEventTimeout(&event, static_cast<int>(slice)) == 1
-                                       : SDL_PollEvent(&event) == 1;
+            bool got = false;
+            if (slice == 0) {
+                got = SDL_PollEvent(&event) == 1;
+            } else if (blocking_wait_) {
+                got = SDL_WaitEventTimeout(&event, static_cast<int>(slice)) == 1;
+            } else {
+                // SDL 2.26 can only block in wait for X11 and Wayland; elsewhere (KMSDRM on the
+                // Pi, offscreen) SDL_WaitEventTimeout polls every millisecond, 1000 wake-ups a
+                // second. Poll at a touch-friendly pace instead.
+                SDL_PumpEvents();
+                got = SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1;
+                if (!got) {
+                    SDL_Delay(std::min<Uint32>(slice, poll_interval_ms));
+                    continue;
+                }
+            }
             if (got) {
                 const InputEvent input = translate(event);
                 if (input.type != InputEvent::Type::none) {
@@ -490,10 +515,12 @@ private:
     void log_opened() const {
         SDL_RendererInfo info{};
         SDL_GetRendererInfo(renderer_.get(), &info);
-        SDL_Log("display: video driver %s, renderer %s%s, output %dx%d, canvas %dx%d, rotation %d",
+        SDL_Log("display: video driver %s, renderer %s%s, output %dx%d, canvas %dx%d, rotation %d, "
+                "input %s",
                 SDL_GetCurrentVideoDriver(), info.name,
                 (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0 ? " with vsync" : "", output_.w,
-                output_.h, canvas_.size().w, canvas_.size().h, rotation_);
+                output_.h, canvas_.size().w, canvas_.size().h, rotation_,
+                blocking_wait_ ? "waited for" : "polled every 15 ms");
     }
 
     // Declared in the order they depend on each other; destroyed in reverse.
@@ -501,6 +528,7 @@ private:
     SdlVideo video_;
     StopSignals signals_;
     const bool fullscreen_;
+    const bool blocking_wait_;
     const int rotation_;
     FontSet fonts_;
     WindowPtr window_;
