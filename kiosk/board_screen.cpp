@@ -590,7 +590,11 @@ bool BoardScreen::update(Instant now, milliseconds ticks) {
             changed = true;
         }
     }
-    const auto turn = static_cast<std::size_t>(std::max(milliseconds{0}, ticks) / period());
+    if (!turn_origin_) {
+        turn_origin_ = ticks;  // the first page and announcement get a full period
+    }
+    const auto turn = static_cast<std::size_t>(std::max(milliseconds{0}, ticks - *turn_origin_) /
+                                               period());
     if (turn != turn_) {
         turn_ = turn;
         // Only a board with something to turn is drawn again.
@@ -625,7 +629,8 @@ milliseconds BoardScreen::next_update(Instant now, milliseconds ticks) const {
     const milliseconds to_check = std::max(milliseconds{0}, next_data_check_ - ticks);
     milliseconds wait = std::min({to_minute, ui_.languages.until_next(ticks), to_check});
     if (layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1) {
-        const milliseconds to_turn = period() - std::max(milliseconds{0}, ticks) % period();
+        const milliseconds since = std::max(milliseconds{0}, ticks - turn_origin_.value_or(ticks));
+        const milliseconds to_turn = period() - since % period();
         wait = std::min(wait, to_turn);
     }
     return wait;

@@ -66,7 +66,8 @@ private:
     BoardLayout layout_;
     Lang lang_ = Lang::kk;
     bool drawn_once_ = false;
-    std::size_t turn_ = 0;  // page and ticker counter: ticks / page_period
+    std::size_t turn_ = 0;  // page and ticker counter: periods since turn_origin_
+    std::optional<std::chrono::milliseconds> turn_origin_;  // the ticks of the first update
     std::chrono::sys_time<std::chrono::minutes> minute_{};
     std::chrono::milliseconds next_data_check_{0};
 

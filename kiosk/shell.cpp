@@ -96,6 +96,11 @@ bool Shell::input(const InputEvent& event, milliseconds ticks) {
     }
     last_input_ = ticks;
     touched_ = true;
+    // A visitor reads in the language they saw when they touched it: the rotation holds while
+    // they browse, and resumes when the kiosk is left alone.
+    if (!ui_.languages.is_pinned()) {
+        ui_.languages.pin(ui_.languages.current(ticks));
+    }
     const bool changed = stack_.input(event);
     return navigate() || changed;
 }

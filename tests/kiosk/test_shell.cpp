@@ -124,6 +124,19 @@ TEST(Shell, LeftAloneTheKioskGoesHomeAndRotatesAgain) {
     CHECK_FALSE(kiosk->languages.is_pinned());
 }
 
+TEST(Shell, AVisitorsTouchHoldsTheLanguageTheySawUntilTheKioskIsLeftAlone) {
+    clock.advance(seconds(9));  // Russian is up
+    step();
+    tap_on("Программа");
+    clock.advance(seconds(32));  // four rotation periods: English, were it rotating
+    step();
+    CHECK_TRUE(drawn(canvas, "Программа"));
+    CHECK_TRUE(kiosk->languages.current(clock.ticks()) == Lang::ru);
+    clock.advance(kiosk->ui.settings.idle_timeout);
+    step();
+    CHECK_FALSE(kiosk->languages.is_pinned());
+}
+
 TEST(Shell, ScreenOptionsNameABoardADayAHallOrAFilm) {
     CHECK_TRUE(parse_screen("board") == (ScreenRequest{ScreenKind::board, {}}));
     CHECK_TRUE(parse_screen("day") == (ScreenRequest{ScreenKind::day, {}}));
