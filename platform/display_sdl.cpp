@@ -29,7 +29,7 @@ void on_stop_signal(int /*signal*/) { stop_requested.store(true); }
 // so waits are cut into slices this long and the flag is checked between them.
 constexpr Uint32 max_wait_slice_ms = 200;
 // Where SDL cannot block for events, how often they are polled: a tap waits at most this long.
-constexpr Uint32 poll_interval_ms = 15;
+constexpr Uint32 poll_interval_ms = 25;
 
 // Whether SDL_WaitEventTimeout really sleeps until an event with this video driver (SDL 2.26
 // implements that for X11 and Wayland only).
@@ -520,7 +520,7 @@ private:
                 SDL_GetCurrentVideoDriver(), info.name,
                 (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0 ? " with vsync" : "", output_.w,
                 output_.h, canvas_.size().w, canvas_.size().h, rotation_,
-                blocking_wait_ ? "waited for" : "polled every 15 ms");
+                blocking_wait_ ? "waited for" : "polled every 25 ms");
     }
 
     // Declared in the order they depend on each other; destroyed in reverse.
