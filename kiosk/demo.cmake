@@ -1,6 +1,6 @@
 # Runs the kiosk on the bundled demo festival: `cmake --build --preset demo` (see README).
-# With a display (X11 or Wayland), it opens a window; with none, it writes screenshots of the board
-# in Kazakh, Russian and English and prints their paths.
+# With a display (X11 or Wayland), it opens a window; with none, it writes screenshots of every
+# screen in Kazakh, Russian and English (kiosk/screenshots.cmake) and prints their paths.
 #   cmake -DKIOSK=<kiosk binary> -DOUT=<output dir> -P demo.cmake
 if(NOT KIOSK OR NOT OUT)
     message(FATAL_ERROR "demo.cmake needs -DKIOSK=<path> and -DOUT=<dir>")
@@ -20,14 +20,5 @@ if(DEFINED ENV{DISPLAY} OR DEFINED ENV{WAYLAND_DISPLAY})
     return()
 endif()
 
-message(STATUS "No display: writing screenshots of the venue board instead")
-foreach(lang IN ITEMS kk ru en)
-    set(png "${OUT}/board-${lang}.png")
-    execute_process(COMMAND "${CMAKE_COMMAND}" -E env SDL_VIDEODRIVER=offscreen
-                    "${KIOSK}" --screenshot "${png}" --db "${db}" --at "${at}" --lang ${lang}
-                    RESULT_VARIABLE rc OUTPUT_QUIET)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "kiosk --screenshot failed (${rc}) for ${lang}")
-    endif()
-    message("${png}")
-endforeach()
+message(STATUS "No display: writing screenshots of every screen instead")
+include("${CMAKE_CURRENT_LIST_DIR}/screenshots.cmake")
