@@ -305,8 +305,7 @@ private:
         case SDL_RENDER_DEVICE_RESET:
             // Every texture is gone with the device; lines and pictures are made again on
             // demand.
-            canvas_.text_cache().clear();
-            canvas_.image_cache().clear();
+            canvas_.drop_textures();
             target_.reset();
             fit_to_output();
             return event_of(InputEvent::Type::redraw);

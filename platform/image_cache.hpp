@@ -7,6 +7,7 @@
 // renderers are single-threaded).
 #pragma once
 
+#include "platform/cache_stats.hpp"
 #include "platform/canvas.hpp"
 #include "platform/lru_cache.hpp"
 #include "platform/sdl_handles.hpp"
@@ -28,14 +29,6 @@ namespace aff {
 enum class ImageDecoding : std::uint8_t {
     background,  // on a worker thread; draws are pending until the picture is ready
     immediate,   // on the drawing thread, at the first draw (a screenshot)
-};
-
-// Counters since the cache was made, so a test or a benchmark can see the steady state.
-struct ImageCacheStats {
-    std::uint64_t decoded = 0;  // pictures decoded and uploaded as textures
-    std::uint64_t hits = 0;     // draws from a texture made earlier
-    std::uint64_t failed = 0;   // decodes that failed, each logged once
-    std::uint64_t evicted = 0;  // textures let go to stay within the budget
 };
 
 class ImageCache {

@@ -94,6 +94,13 @@ void SdlCanvas::draw_modules(std::string_view key, const Modules& modules, const
     SDL_RenderCopy(&renderer_, modules_texture_.get(), nullptr, &dst);
 }
 
+void SdlCanvas::drop_textures() {
+    text_.clear();
+    image_cache().clear();
+    modules_texture_.reset();
+    modules_key_.clear();
+}
+
 void SdlCanvas::set_clip(std::optional<Rect> clip) {
     if (clip) {
         const SDL_Rect r{clip->x, clip->y, std::max(0, clip->w), std::max(0, clip->h)};

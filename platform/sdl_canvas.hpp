@@ -35,6 +35,9 @@ public:
                       Color light) override;
     void set_clip(std::optional<Rect> clip) override;
 
+    // Lets every texture go (the renderer lost them): lines, pictures and module pictures are
+    // made again on demand.
+    void drop_textures();
     // The drawing target changed size (a resized window).
     void resize(Size size) { size_ = size; }
     TextCache& text_cache() { return text_; }

@@ -4,6 +4,7 @@
 // measurements are cached too, by count.
 #pragma once
 
+#include "platform/cache_stats.hpp"
 #include "platform/canvas.hpp"
 #include "platform/lru_cache.hpp"
 #include "platform/sdl_handles.hpp"
@@ -16,16 +17,6 @@
 namespace aff {
 
 class FontSet;
-
-// Counters since the cache was made, so a test or a benchmark can see the steady state.
-struct TextCacheStats {
-    std::uint64_t rendered = 0;      // lines rasterised and uploaded as textures
-    std::uint64_t hits = 0;          // lines drawn from a texture made earlier
-    std::uint64_t refused = 0;       // lines that could not be made (too large, or SDL failed)
-    std::uint64_t evicted = 0;       // entries let go to stay within the budget
-    std::uint64_t measured = 0;      // measurements made by SDL_ttf
-    std::uint64_t measure_hits = 0;  // measurements answered from the cache
-};
 
 class TextCache {
 public:

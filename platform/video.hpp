@@ -2,11 +2,10 @@
 // reaches it, already translated out of SDL.
 #pragma once
 
+#include "platform/cache_stats.hpp"
 #include "platform/canvas.hpp"
 #include "platform/error.hpp"
 #include "platform/fonts.hpp"
-#include "platform/image_cache.hpp"
-#include "platform/text_cache.hpp"
 
 #include <chrono>
 #include <cstdint>
