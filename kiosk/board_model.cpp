@@ -1,7 +1,8 @@
 #include "kiosk/board_model.hpp"
 
+#include "kiosk/ui.hpp"
+
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 namespace aff {
@@ -14,13 +15,7 @@ std::optional<int> BoardModel::day_number() const {
 }
 
 std::string BoardModel::hh_mm(Instant t) const {
-    if (!zone) {
-        return {};
-    }
-    const LocalTime local = zone->to_local(t);
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", local.hour % 100, local.minute % 100);
-    return text;
+    return format_hh_mm(zone, t);
 }
 
 std::optional<BoardModel> load_board(const Store& store, const std::string& wanted_venue,

@@ -2,7 +2,6 @@
 // happens again on every language change) never touches the database.
 #pragma once
 
-#include "kiosk/ui.hpp"
 #include "sync/store.hpp"
 
 #include <optional>
@@ -10,6 +9,8 @@
 #include <vector>
 
 namespace aff {
+
+struct UiStatus;
 
 struct BoardModel {
     Instant now{};

@@ -48,14 +48,7 @@ void LanguageCycle::resume(std::chrono::milliseconds ticks) {
         return;
     }
     pin_.reset();
-    start_ = ticks;
-}
-
-void LanguageCycle::advance(std::chrono::milliseconds ticks) {
-    if (!rotates()) {
-        return;
-    }
-    first_ = (index_at(ticks) + 1) % languages_.size();
+    first_ = 0;
     start_ = ticks;
 }
 

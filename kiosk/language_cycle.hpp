@@ -1,5 +1,6 @@
 // Which language the kiosk speaks at a moment: one pinned language, or a rotation through a set,
-// each for a fixed period of monotonic time. A tap moves on to the next one at once.
+// each for a fixed period of monotonic time. A visitor's language is pinned over the rotation
+// until the kiosk is idle again.
 #pragma once
 
 #include "sync/feed.hpp"
@@ -21,14 +22,12 @@ public:
     Lang current(std::chrono::milliseconds ticks) const;
     // Time from `ticks` until the language next changes; a long wait when it never does.
     std::chrono::milliseconds until_next(std::chrono::milliseconds ticks) const;
-    // Moves to the language after the current one and starts its full period at `ticks`.
-    void advance(std::chrono::milliseconds ticks);
     bool rotates() const { return languages_.size() > 1 && !pin_; }
 
     // A visitor chose `lang`: it stays until resume(), whatever the rotation.
     void pin(Lang lang) { pin_ = lang; }
     bool is_pinned() const { return pin_.has_value(); }
-    // Back to the rotation (the kiosk went idle), its next language starting at `ticks`.
+    // Back to the rotation (the kiosk went idle), from its first language at `ticks`.
     void resume(std::chrono::milliseconds ticks);
 
 private:

@@ -18,7 +18,7 @@ std::chrono::milliseconds until_next_minute(Instant now) {
     return std::chrono::floor<std::chrono::minutes>(now) + std::chrono::minutes{1} - now;
 }
 
-std::string UiStatus::hh_mm(Instant t) const {
+std::string format_hh_mm(const std::optional<TimeZone>& zone, Instant t) {
     if (!zone) {
         return {};
     }
@@ -26,6 +26,10 @@ std::string UiStatus::hh_mm(Instant t) const {
     char text[8];
     std::snprintf(text, sizeof text, "%02d:%02d", local.hour % 100, local.minute % 100);
     return text;
+}
+
+std::string UiStatus::hh_mm(Instant t) const {
+    return format_hh_mm(zone, t);
 }
 
 std::optional<int> UiStatus::day_number() const {
@@ -72,6 +76,14 @@ std::optional<UiStatus> load_status(const Store& store, const std::string& venue
         const bool expired = info->expires_at && now >= *info->expires_at;
         status.outdated = stale || expired;
         status.announcements = store.active_announcements(venue_id, now);
+    } else {
+        // Without a clock, announcement windows say nothing, except for an emergency: one
+        // active when the feed was made is shown rather than risk hiding it.
+        for (auto& a : store.active_announcements(venue_id, info->generated_at)) {
+            if (a.level == Level::emergency) {
+                status.announcements.push_back(std::move(a));
+            }
+        }
     }
     status.info = std::move(*info);
     status.zone = std::move(zone);

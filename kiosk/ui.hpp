@@ -44,6 +44,9 @@ int touch_target_px(double dpi);
 // How long from `now` until the wall-clock minute turns: when every screen's clock must redraw.
 std::chrono::milliseconds until_next_minute(Instant now);
 
+// "18:05": an instant's local time in `zone`; empty without a zone.
+std::string format_hh_mm(const std::optional<TimeZone>& zone, Instant t);
+
 // The state of the data and the clock at one minute, read once and shared by the screens.
 struct UiStatus {
     Instant now{};
@@ -54,8 +57,8 @@ struct UiStatus {
     std::optional<Instant> last_success;  // of the sync, else the last apply
     bool clock_trusted = true;
     bool outdated = false;  // the last success is too old, or the feed has expired
-    // Active now at this venue, most severe first; none while the clock is untrusted, since
-    // their windows say nothing then.
+    // Active now at this venue, most severe first. While the clock is untrusted, only the
+    // emergencies that were active when the feed was made.
     std::vector<Announcement> announcements;
 
     std::string hh_mm(Instant t) const;  // in the festival's zone
@@ -75,10 +78,9 @@ std::optional<UiStatus> load_status(const Store& store, const std::string& venue
 class Navigator {
 public:
     virtual ~Navigator() = default;
-    virtual void open_day(std::optional<Date> day) = 0;   // the day programme
+    virtual void open_day() = 0;                           // the day programme, on today
     virtual void open_film(const std::string& film_id) = 0;
     virtual void back() = 0;                               // the screen below
-    virtual void home() = 0;                               // the attract screen, rotating again
 };
 
 // Everything a screen is built with; it all outlives the screens.

@@ -89,7 +89,7 @@ TEST(LanguageCycle, APinnedLanguageNeverChanges) {
     CHECK_FALSE(cycle.rotates());
     CHECK_TRUE(cycle.current(milliseconds{0}) == Lang::ru);
     CHECK_TRUE(cycle.current(std::chrono::hours{100}) == Lang::ru);
-    cycle.advance(seconds{3});
+    cycle.resume(seconds{3});
     CHECK_TRUE(cycle.current(seconds{3}) == Lang::ru);
     CHECK_TRUE(cycle.until_next(seconds{3}) >= std::chrono::hours{1});
 }
@@ -103,11 +103,18 @@ TEST(LanguageCycle, RotatesThroughTheSetInOrderFromItsStart) {
     LONGS_EQUAL(2000, cycle.until_next(seconds{103}).count());
 }
 
-TEST(LanguageCycle, AdvancingGivesTheNextLanguageAFullPeriod) {
+TEST(LanguageCycle, APinnedLanguageHoldsUntilTheRotationResumesFromItsFirstLanguage) {
     LanguageCycle cycle({Lang::kk, Lang::ru, Lang::en}, seconds{8}, seconds{0});
-    cycle.advance(seconds{6});
-    CHECK_TRUE(cycle.current(seconds{6}) == Lang::ru);
-    CHECK_TRUE(cycle.current(milliseconds{13999}) == Lang::ru);
-    CHECK_TRUE(cycle.current(seconds{14}) == Lang::en);
-    LONGS_EQUAL(8000, cycle.until_next(seconds{6}).count());
+    cycle.pin(Lang::en);
+    CHECK_TRUE(cycle.is_pinned());
+    CHECK_FALSE(cycle.rotates());
+    CHECK_TRUE(cycle.current(seconds{6}) == Lang::en);
+    CHECK_TRUE(cycle.current(seconds{30}) == Lang::en);
+    CHECK_TRUE(cycle.until_next(seconds{30}) >= std::chrono::hours{1});
+    cycle.resume(seconds{100});
+    CHECK_FALSE(cycle.is_pinned());
+    CHECK_TRUE(cycle.current(seconds{100}) == Lang::kk);
+    CHECK_TRUE(cycle.current(milliseconds{107999}) == Lang::kk);
+    CHECK_TRUE(cycle.current(seconds{108}) == Lang::ru);
+    LONGS_EQUAL(8000, cycle.until_next(seconds{100}).count());
 }
