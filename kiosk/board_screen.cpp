@@ -48,6 +48,10 @@ private:
 
     void header(Rect band);
     void footer(Rect area);
+    int footer_row_height() const;
+    int footer_rows(int row_width);
+    int programme_button_width();
+    std::string updated_text() const;
     void section_heading(Rect& area, std::string_view text);
     int hall_height(const HallNowNext& hall, Density density) const;
     void hall_block(Rect box, const HallNowNext& hall, Density density, int name_column);
@@ -55,7 +59,6 @@ private:
     int now_column_height(Density density) const;
     Density choose_density(int height) const;
     void later_column(Rect area);
-    void progress_bar(Rect box, const ScreeningView& s);
     void next_row(Rect row, const ScreeningView& next, const Font& font, Color color);
 };
 
@@ -87,18 +90,21 @@ void BoardPainter::notice_band(Rect& area, bool top, std::string_view label,
                                std::string_view text, Color fill, Color ink, Color label_ink) {
     constexpr int max_band_lines = 3;
     const Insets pad{t_.grid(6), t_.grid(2), t_.grid(6), t_.grid(2)};
-    const int text_w = std::max(0, area.w - pad.left - pad.right - label_width(label));
+    const int inner_w = std::max(0, area.w - pad.left - pad.right);
+    // The label takes at most a quarter of the band (cut short beyond that).
+    const int label_w = std::min(label_width(label), inner_w / 4);
+    const int text_w = inner_w - label_w;
     const auto lines = static_cast<int>(
         std::max<std::size_t>(1, wrap_text(c_, text, t_.type.body, text_w, max_band_lines).size()));
     const int h = lines * t_.type.body.px + (lines - 1) * t_.unit + pad.top + pad.bottom;
     const Rect band = top ? take_top(area, h) : take_bottom(area, h, t_.grid(3));
     c_.fill_rect(band, fill);
     Rect inner = inset(band, pad);
-    if (!label.empty()) {
+    if (label_w > 0) {
         Font bold = t_.type.body;
         bold.weight = Weight::bold;
-        text_left(Rect{inner.x, inner.y, inner.w / 4, bold.px}, label, bold, label_ink);
-        take_left(inner, label_width(label));
+        text_left(Rect{inner.x, inner.y, label_w - t_.grid(3), bold.px}, label, bold, label_ink);
+        take_left(inner, label_w);
     }
     paragraph(inner, text, t_.type.body, ink, max_band_lines, t_.unit);
 }
@@ -116,7 +122,8 @@ void BoardPainter::qr_code(Rect box) {
     const int extent = (v_.qr->side + 8) * scale;
     const Rect square{box.right() - extent, centre_y(box, extent), extent, extent};
     c_.fill_rect(square, p_.text);
-    c_.draw_modules("festival-url", *v_.qr, inset(square, 4 * scale), p_.background, p_.text);
+    // Keyed by the URL, so a feed with another url gets its own code.
+    c_.draw_modules(st_.info.url, *v_.qr, inset(square, 4 * scale), p_.background, p_.text);
 }
 
 BoardLayout BoardPainter::paint() {
@@ -140,8 +147,8 @@ BoardLayout BoardPainter::paint() {
                     p_.badge_text, p_.badge_text);
     }
 
-    const int footer_h = std::max(t_.type.caption.px, v_.min_touch);
     Rect body = inset(screen, Insets{margin, t_.grid(4), margin, 0});
+    const int footer_h = footer_rows(body.w) * (footer_row_height() + t_.grid(1)) - t_.grid(1);
     footer(take_bottom(body, footer_h + t_.grid(3), t_.grid(3)));
     if (const auto info = announcements(Level::info); !info.empty()) {
         out_.tickers = info.size();
@@ -212,20 +219,59 @@ void BoardPainter::header(Rect band) {
     }
 }
 
+int BoardPainter::footer_row_height() const {
+    return std::max(t_.type.caption.px, v_.min_touch);
+}
+
+std::string BoardPainter::updated_text() const {
+    const Instant updated_at = st_.last_success.value_or(m_.applied_at);
+    return tr("board.updated", {{"time", m_.hh_mm(updated_at)}});
+}
+
+int BoardPainter::programme_button_width() {
+    Font bold = t_.type.caption;
+    bold.weight = Weight::bold;
+    return std::max(v_.min_touch, width(tr("common.programme"), bold) + t_.grid(4));
+}
+
+// One row when the language switch, the Programme button and "Updated HH:MM" fit side by side;
+// else two (a small panel, large type, or a high dpi).
+int BoardPainter::footer_rows(int row_width) {
+    const int one_row = language_switch_width(v_.min_touch) + t_.grid(2) +
+                        programme_button_width() + t_.grid(4) +
+                        width(updated_text(), t_.type.caption);
+    return one_row <= row_width ? 1 : 2;
+}
+
 void BoardPainter::footer(Rect area) {
+    const int rows = footer_rows(area.w);
     c_.fill_rect(take_top(area, hairline(), t_.grid(2)), p_.rule);
-    Rect row = take_top(area, std::max(t_.type.caption.px, v_.min_touch));
+    Rect row = take_top(area, footer_row_height(), t_.grid(1));
 
     Font current = t_.type.caption;
     current.weight = Weight::bold;
     Rect status = row;
     take_left(status, language_switch(status, spots_, v_.min_touch) + t_.grid(2));
+    Rect buttons = status;
+    if (rows == 2) {
+        status = take_top(area, footer_row_height());
+    }
 
-    // The way into the touch screens: a button wide and tall enough for a thumb.
+    // "Updated HH:MM" is always on screen, and the way into the touch screens too: a button
+    // wide and tall enough for a thumb. The notice and the Q&A legend take what is left.
+    const int updated_w = text_right(status, updated_text(), t_.type.caption, p_.text_secondary);
+    take_right(status, updated_w + t_.grid(4));
+    if (rows == 1) {
+        buttons = status;
+    }
+
     const std::string programme = tr("common.programme");
-    const int button_w = std::max(v_.min_touch, width(programme, current) + t_.grid(4));
-    if (button_w < status.w / 3) {
-        const Rect button = take_left(status, button_w, t_.grid(4));
+    const int button_w = programme_button_width();
+    if (button_w <= buttons.w) {
+        const Rect button = take_left(buttons, button_w, t_.grid(4));
+        if (rows == 1) {
+            status = buttons;
+        }
         c_.fill_rect(button, p_.band);
         c_.fill_rect(Rect{button.x, button.bottom() - hairline(), button.w, hairline()},
                      p_.accent);
@@ -233,14 +279,10 @@ void BoardPainter::footer(Rect area) {
         spots_.add(button, action_programme);
     }
 
-    const Instant updated_at = st_.last_success.value_or(m_.applied_at);
-    const std::string updated = tr("board.updated", {{"time", m_.hh_mm(updated_at)}});
-    const int updated_w = text_right(status, updated, t_.type.caption, p_.text_secondary);
-    take_right(status, updated_w + t_.grid(4));
     if (!st_.clock_trusted) {
         const int w = text_right(status, tr("trust.setting_time"), t_.type.caption, p_.delayed);
         take_right(status, w + t_.grid(4));
-    } else if (st_.outdated || m_.outdated()) {
+    } else if (st_.outdated) {
         const int w = text_right(status, tr("board.outdated"), t_.type.caption, p_.delayed);
         take_right(status, w + t_.grid(4));
     }
@@ -266,7 +308,8 @@ int BoardPainter::hall_height(const HallNowNext& hall, Density density) const {
     const auto& type = t_.type;
     const int label = type.label.px;
     if (density == Density::single_line) {
-        return type.row.px + t_.grid(1);
+        // Each hall is a touch target: never lower than a thumb.
+        return std::max(type.row.px + t_.grid(1), v_.min_touch);
     }
     if (!hall.now) {  // the hall's name and its next screening, or the word that there is none
         return label + t_.unit + type.body.px;
@@ -297,16 +340,6 @@ Density BoardPainter::choose_density(int height) const {
         }
     }
     return Density::single_line;
-}
-
-void BoardPainter::progress_bar(Rect box, const ScreeningView& s) {
-    c_.fill_rect(box, p_.track);
-    const auto total = (s.effective_end() - s.effective_start()).count();
-    const auto done = (m_.now - s.effective_start()).count();
-    if (total > 0 && done > 0) {
-        const auto filled = static_cast<int>(std::min<long long>(box.w, box.w * done / total));
-        c_.fill_rect(Rect{box.x, box.y, filled, box.h}, p_.progress);
-    }
 }
 
 void BoardPainter::next_row(Rect row, const ScreeningView& next, const Font& font, Color color) {
@@ -387,7 +420,7 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
         range_font.weight = Weight::bold;
         text_left(row_c, range, range_font, s.status == Status::delayed ? p_.delayed : p_.text);
     }
-    progress_bar(take_top(box, std::max(3, t_.unit * 3 / 4), t_.grid(2)), s);
+    progress_bar(take_top(box, std::max(3, t_.unit * 3 / 4), t_.grid(2)), s, m_.now);
     if (hall.next) {
         next_row(take_top(box, type.body.px), *hall.next, type.body, p_.text_secondary);
     }

@@ -495,7 +495,7 @@ void DayScreen::list(Painter& p, Rect area) {
     cols.time_x = view.x + cols.chip_w + t.grid(2);
     cols.title_x = cols.time_x + cols.time_w + t.grid(3);
     if (cols.stacked) {
-        cols.title_w = view.right() - cols.title_x;
+        cols.title_w = std::max(0, view.right() - cols.title_x);
         cols.row_h = std::max(min_touch_, type.row.px + t.unit + type.body.px + t.grid(3));
     } else {
         // Measured over every language, so the column stays put while the languages rotate.
@@ -551,9 +551,10 @@ void DayScreen::list(Painter& p, Rect area) {
 
     if (list_.content_h > list_.view_h) {
         c.fill_rect(bar, pal.track);
-        const int thumb_h = std::max(min_touch_ / 2,
-                                     static_cast<int>(static_cast<long long>(bar.h) * view.h /
-                                                      list_.content_h));
+        const int thumb_h = std::min(
+            bar.h, std::max(min_touch_ / 2,
+                            static_cast<int>(static_cast<long long>(bar.h) * view.h /
+                                             list_.content_h)));
         const int travel = bar.h - thumb_h;
         const int thumb_y =
             bar.y + static_cast<int>(static_cast<long long>(travel) * scroll_ / max_scroll());

@@ -197,13 +197,9 @@ void HallPainter::footer(Rect area) {
     Rect row = area;
     row.y = area.bottom() - t_.type.caption.px;
     row.h = t_.type.caption.px;
-    int switch_w = 0;
-    for (Lang lang : all_langs) {
-        switch_w += width(i18n_.text(lang, "language.short"), bold(t_.type.caption)) +
-                    width(middle_dot, t_.type.caption) + t_.grid(4);
-    }
     Rect rest = area;
-    const Rect langs = take_left(rest, std::min(switch_w, area.w / 3), t_.grid(4));
+    const Rect langs =
+        take_left(rest, std::min(language_switch_width(min_touch_), area.w / 3), t_.grid(4));
     language_switch(Rect{langs.x, row.y, langs.w, row.h}, spots_, min_touch_);
     status_line(rest, s_);
 }
@@ -306,14 +302,7 @@ void HallPainter::now_block(Rect box, bool primary) {
                t_.grid(3));
     text_left(times, range(s), bold(font), time_color(s));
 
-    Rect bar = take_top(box, bar_height());
-    rule(bar);
-    const auto total = (s.effective_end() - s.effective_start()).count();
-    const auto done = (s_.now - s.effective_start()).count();
-    if (total > 0 && done > 0) {
-        const auto filled = static_cast<int>(std::min<long long>(bar.w, bar.w * done / total));
-        c_.fill_rect(Rect{bar.x, bar.y, filled, bar.h}, p_.progress);
-    }
+    progress_bar(take_top(box, bar_height()), s, s_.now);
     note(box, s);
 }
 

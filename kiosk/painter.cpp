@@ -34,7 +34,7 @@ bool handle_chrome_action(const Hotspots::Spot& spot, Ui& ui) {
         return true;
     }
     if (spot.action == action_programme) {
-        ui.nav.open_day(std::nullopt);
+        ui.nav.open_day();
         return true;
     }
     for (std::size_t i = 0; i < all_langs.size(); ++i) {
@@ -151,6 +151,33 @@ Color Painter::chip_color(const ScreeningView& s) const {
     return parse_hex_color(s.section_color).value_or(p_.neutral_chip);
 }
 
+void Painter::progress_bar(const Rect& box, const ScreeningView& s, Instant now) {
+    c_.fill_rect(box, p_.track);
+    const auto total = (s.effective_end() - s.effective_start()).count();
+    const auto done = (now - s.effective_start()).count();
+    if (total > 0 && done > 0) {
+        const auto filled = static_cast<int>(std::min<long long>(box.w, box.w * done / total));
+        c_.fill_rect(Rect{box.x, box.y, filled, box.h}, p_.progress);
+    }
+}
+
+int Painter::language_slot(Lang lang, int min_touch) {
+    Font bold = t_.type.caption;
+    bold.weight = Weight::bold;
+    return std::max(width(i18n_.text(lang, "language.short"), bold), min_touch);
+}
+
+int Painter::language_switch_width(int min_touch) {
+    int total = 0;
+    for (std::size_t i = 0; i < all_langs.size(); ++i) {
+        if (i > 0) {
+            total += width(middle_dot, t_.type.caption);
+        }
+        total += language_slot(all_langs[i], min_touch);
+    }
+    return total;
+}
+
 int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
     Font current = t_.type.caption;
     current.weight = Weight::bold;
@@ -158,19 +185,18 @@ int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
     for (std::size_t i = 0; i < all_langs.size(); ++i) {
         const Lang lang = all_langs[i];
         if (i > 0) {
-            take_left(rest, text_left(rest, middle_dot, t_.type.caption, p_.text_secondary) +
-                                t_.grid(2));
+            const Rect dot = take_left(rest, width(middle_dot, t_.type.caption));
+            text_centre(dot, middle_dot, t_.type.caption, p_.text_secondary);
         }
-        const std::string name = i18n_.text(lang, "language.short");
+        // Each name sits in a slot at least a thumb wide (and the row is at least a thumb
+        // high), so the targets never overlap however small the type.
+        const Rect slot = take_left(rest, language_slot(lang, min_touch));
         const bool is_current = lang == lang_;
-        const Rect before = rest;
-        const int w = text_left(rest, name, is_current ? current : t_.type.caption,
-                                is_current ? p_.accent : p_.text_secondary);
-        if (w > 0) {
-            spots.add(touch_rect(Rect{before.x, row.y, w, row.h}, min_touch),
-                      action_lang_kk - static_cast<int>(i));
+        if (text_centre(slot, i18n_.text(lang, "language.short"),
+                        is_current ? current : t_.type.caption,
+                        is_current ? p_.accent : p_.text_secondary) > 0) {
+            spots.add(touch_rect(slot, min_touch), action_lang_kk - static_cast<int>(i));
         }
-        take_left(rest, w + t_.grid(2));
     }
     return rest.x - row.x;
 }
@@ -197,14 +223,8 @@ Rect Painter::touch_header(Rect screen, const UiStatus& status, std::string_view
         take_right(inner, text_right(inner, clock, clock_font, p_.text), t_.grid(4));
     }
     // The switch is measured in every language's bold, so it does not move as they change.
-    int switch_w = 0;
-    for (Lang lang : all_langs) {
-        Font bold = type.caption;
-        bold.weight = Weight::bold;
-        switch_w += width(i18n_.text(lang, "language.short"), bold) + t_.grid(2) +
-                    width(middle_dot, type.caption) + t_.grid(2);
-    }
-    Rect langs = take_right(inner, std::min(switch_w, inner.w / 3), t_.grid(4));
+    Rect langs =
+        take_right(inner, std::min(language_switch_width(min_touch), inner.w / 3), t_.grid(4));
     language_switch(langs, spots, min_touch);
     text_left(inner, title, type.venue, p_.text);
     return inset(screen, Insets{t_.grid(6), t_.grid(3), t_.grid(6), 0});
@@ -228,15 +248,47 @@ void Painter::emergency(const Announcement& a) {
     c_.clear(p_.emergency);
     const Size size = c_.size();
     Rect area = inset(Rect{0, 0, size.w, size.h}, t_.grid(8));
-    Font heading = t_.type.clock;
-    Font body = t_.type.title;
-    // Every language at once: a visitor must not wait for a rotation to read it.
-    const int block_h = area.h / static_cast<int>(all_langs.size());
+    const int count = static_cast<int>(all_langs.size());
+    const int gap = t_.grid(4);
+    const int block_h = std::max(0, (area.h - gap * (count - 1)) / count);
+    constexpr int as_many_lines_as_it_takes = 1000;
+
+    // Every language at once, each whole: the largest type at which all three texts fit their
+    // third of the screen. An emergency is never cut short while any size fits.
+    const auto heading_of = [&](const Font& body) {
+        return Font{std::min(t_.type.clock.px, body.px * 2), Weight::bold};
+    };
+    const auto height_of = [&](Lang lang, const Font& body) {
+        const auto lines = static_cast<int>(
+            wrap_text(c_, a.text.get(lang), body, area.w, as_many_lines_as_it_takes).size());
+        return heading_of(body).px + t_.grid(2) + lines * (body.px + t_.unit);
+    };
+    Font body{t_.type.caption.px, Weight::bold};
+    for (const Font& candidate : {t_.type.title, t_.type.row, t_.type.body, t_.type.label}) {
+        const Font bold{candidate.px, Weight::bold};
+        const bool fits = std::all_of(all_langs.begin(), all_langs.end(), [&](Lang lang) {
+            return height_of(lang, bold) <= block_h;
+        });
+        if (fits) {
+            body = bold;
+            break;
+        }
+    }
+    // The headings as large as the body allows, and smaller where one would not fit the width.
+    Font heading = heading_of(body);
+    while (heading.px > body.px &&
+           std::any_of(all_langs.begin(), all_langs.end(), [&](Lang lang) {
+               return width(i18n_.text(lang, "emergency.heading"), heading) > area.w;
+           })) {
+        heading.px -= std::max(1, heading.px / 10);
+    }
+    heading.px = std::max(heading.px, body.px);
     for (Lang lang : all_langs) {
-        Rect block = take_top(area, block_h);
+        Rect block = take_top(area, block_h, gap);
         const std::string head = i18n_.text(lang, "emergency.heading");
         text_left(take_top(block, heading.px, t_.grid(2)), head, heading, p_.emergency_text);
-        paragraph(block, a.text.get(lang), body, p_.emergency_text, 4, t_.unit);
+        paragraph(block, a.text.get(lang), body, p_.emergency_text, as_many_lines_as_it_takes,
+                  t_.unit);
     }
 }
 

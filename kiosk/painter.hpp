@@ -82,10 +82,14 @@ public:
     // The status (a word on a chip, never colour alone) and the Q&A mark of a screening.
     std::vector<Tag> tags_of(const ScreeningView& s) const;
     Color chip_color(const ScreeningView& s) const;
+    // How much of a running screening has gone by at `now`, as a bar across `box`.
+    void progress_bar(const Rect& box, const ScreeningView& s, Instant now);
 
     // The language switch: each language's short name, the current one highlighted, each a
     // touch target that pins it. Drawn left-aligned in `row`; returns the width used.
     int language_switch(const Rect& row, Hotspots& spots, int min_touch);
+    // Its width, the same whichever language is current.
+    int language_switch_width(int min_touch);
     // The top bar of a touch screen: back, `title`, the language switch and (when the clock is
     // trusted) the time. Returns the area below it.
     Rect touch_header(Rect screen, const UiStatus& status, std::string_view title,
@@ -97,6 +101,8 @@ public:
     void emergency(const Announcement& a);
 
 protected:
+    int language_slot(Lang lang, int min_touch);
+
     Canvas& c_;
     const I18n& i18n_;
     Lang lang_;

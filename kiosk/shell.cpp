@@ -14,7 +14,8 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::minutes;
 
-constexpr std::size_t max_depth = 8;  // board, day, film, film...: a visitor never needs more
+// Home, the day programme, a film: a visitor never goes deeper; the bound only guards the stack.
+constexpr std::size_t max_depth = 8;
 
 }  // namespace
 
@@ -44,8 +45,7 @@ std::unique_ptr<Screen> Shell::make(const ScreenRequest& request) {
     return std::make_unique<BoardScreen>(ui_);
 }
 
-void Shell::open_day(std::optional<Date> day) {
-    (void)day;  // the day programme opens on today; it has its own day chips
+void Shell::open_day() {
     to_open_.push_back(ScreenRequest{ScreenKind::day, {}});
 }
 
@@ -55,18 +55,8 @@ void Shell::open_film(const std::string& film_id) {
 
 void Shell::back() { to_back_ = true; }
 
-void Shell::home() { to_home_ = true; }
-
 bool Shell::navigate() {
     bool changed = false;
-    if (to_home_) {
-        to_home_ = false;
-        to_back_ = false;
-        to_open_.clear();
-        changed = stack_.size() > 1 || ui_.languages.is_pinned();
-        stack_.pop_to_bottom();
-        return changed;
-    }
     if (to_back_) {
         to_back_ = false;
         changed = stack_.size() > 1;
@@ -74,7 +64,7 @@ bool Shell::navigate() {
     }
     for (const auto& request : to_open_) {
         if (stack_.size() >= max_depth) {
-            stack_.pop();  // the oldest page above home makes way; home stays
+            stack_.pop();  // the page on top makes way; home stays
         }
         stack_.push(make(request));
         changed = true;
@@ -111,6 +101,13 @@ bool Shell::update(Instant now, milliseconds ticks) {
     if (reload_ || minute != minute_) {
         reload_ = false;
         minute_ = minute;
+        if (ui_.venue_id.empty()) {
+            // A kiosk that started on an empty cache with no --venue takes the first venue of
+            // its first feed, so it never shows another venue's emergency or programme.
+            if (const auto venues = ui_.store.venues(); !venues.empty()) {
+                ui_.venue_id = venues.front().id;
+            }
+        }
         status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
         std::optional<Announcement> emergency;
         if (status_) {
@@ -143,8 +140,8 @@ bool Shell::update(Instant now, milliseconds ticks) {
 
 void Shell::render(Canvas& canvas) {
     if (emergency_) {
-        Painter(canvas, ui_.i18n, ui_.languages.current(last_input_), ui_.settings.type_scales)
-            .emergency(*emergency_);
+        // All three languages at once: which one the painter speaks does not matter.
+        Painter(canvas, ui_.i18n, Lang::kk, ui_.settings.type_scales).emergency(*emergency_);
         return;
     }
     stack_.render(canvas);

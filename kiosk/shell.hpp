@@ -35,10 +35,9 @@ public:
     std::chrono::milliseconds next_update(Instant now, std::chrono::milliseconds ticks) const;
     void notice_new_data();
 
-    void open_day(std::optional<Date> day) override;
+    void open_day() override;
     void open_film(const std::string& film_id) override;
     void back() override;
-    void home() override;
 
     std::size_t depth() const { return stack_.size(); }
     bool emergency_shown() const { return emergency_.has_value(); }
@@ -51,7 +50,6 @@ private:
     // Navigation asked for during input(), done once the screen that asked has returned.
     std::vector<ScreenRequest> to_open_;
     bool to_back_ = false;
-    bool to_home_ = false;
     std::optional<Announcement> emergency_;
     std::optional<UiStatus> status_;
     std::chrono::sys_time<std::chrono::minutes> minute_{};

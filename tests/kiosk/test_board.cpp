@@ -470,18 +470,40 @@ TEST(BoardScreen, TheProgrammeButtonOpensTheDayProgramme) {
     STRCMP_EQUAL("day", kiosk->nav.calls.back().c_str());
 }
 
-TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetres) {
+TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetresAndNoneOverlap) {
     languages(LanguageCycle::pinned(Lang::kk));
     for (int dpi : {96, 160}) {
         ui().settings.dpi = dpi;
-        for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
-            BoardScreen board(ui());
-            canvas = RecordingCanvas(size);
-            update(board);
-            CHECK_TRUE(board.hotspots().spots().size() > 3);
-            for (const auto& spot : board.hotspots().spots()) {
-                CHECK_TRUE(spot.rect.w >= touch_target_px(dpi));
-                CHECK_TRUE(spot.rect.h >= touch_target_px(dpi));
+        for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}, Size{480, 800}}) {
+            for (const char* type : {"100", "130"}) {
+                ui().settings.type_scales = *TypeScales::parse(type);
+                BoardScreen board(ui());
+                canvas = RecordingCanvas(size);
+                update(board);
+                const auto& spots = board.hotspots().spots();
+                CHECK_TRUE(spots.size() > 3);
+                for (std::size_t i = 0; i < spots.size(); ++i) {
+                    CHECK_TRUE(spots[i].rect.w >= touch_target_px(dpi));
+                    CHECK_TRUE(spots[i].rect.h >= touch_target_px(dpi));
+                    for (std::size_t j = i + 1; j < spots.size(); ++j) {
+                        const auto& a = spots[i].rect;
+                        const auto& b = spots[j].rect;
+                        CHECK_TEXT(!a.intersects(b),
+                                   (std::to_string(size.w) + "x" + std::to_string(size.h) + " " +
+                                    type + "% " + std::to_string(dpi) + "dpi: " +
+                                    std::to_string(spots[i].action) + " at " +
+                                    std::to_string(a.x) + "," + std::to_string(a.y) + " " +
+                                    std::to_string(a.w) + "x" + std::to_string(a.h) + " and " +
+                                    std::to_string(spots[j].action) + " at " +
+                                    std::to_string(b.x) + "," + std::to_string(b.y) + " " +
+                                    std::to_string(b.w) + "x" + std::to_string(b.h))
+                                       .c_str());
+                    }
+                }
+                // The way into the touch screens is always there.
+                CHECK_TRUE(std::any_of(spots.begin(), spots.end(), [](const auto& spot) {
+                    return spot.action == action_programme;
+                }));
             }
         }
     }

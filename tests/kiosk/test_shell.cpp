@@ -1,5 +1,8 @@
 #include "kiosk/shell.hpp"
 
+#include "kiosk/layout.hpp"
+#include "kiosk/painter.hpp"
+
 #include "recording_canvas.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 #include "tests/support/fake_clock.hpp"
@@ -135,6 +138,60 @@ TEST(Shell, AVisitorsTouchHoldsTheLanguageTheySawUntilTheKioskIsLeftAlone) {
     clock.advance(kiosk->ui.settings.idle_timeout);
     step();
     CHECK_FALSE(kiosk->languages.is_pinned());
+}
+
+TEST(Shell, AnEmergencyIsNeverCutShortEvenWhenLong) {
+    Announcement a;
+    a.id = "long";
+    a.level = Level::emergency;
+    std::string kk, ru, en;
+    for (int i = 0; i < 6; ++i) {  // some 330 letters in each language
+        kk += "Ғимараттан ең жақын шығу жолы арқылы сабырмен шығыңыз. ";
+        ru += "Спокойно покиньте здание через ближайший выход. ";
+        en += "Calmly leave the building by the nearest exit. ";
+    }
+    a.text = Text{{kk, ru, en}};
+    for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
+        RecordingCanvas frame(size);
+        Painter(frame, kiosk->i18n, Lang::en, TypeScales{}).emergency(a);
+        const Rect screen{0, 0, size.w, size.h};
+        for (const auto& op : frame.texts) {
+            CHECK_TEXT(!op.text.ends_with(ellipsis), op.text.c_str());
+            CHECK_TRUE(screen.contains(op.box));
+        }
+    }
+}
+
+TEST(Shell, AnEmergencyShowsEvenWhileTheClockIsNotYetSet) {
+    Feed feed = test::demo_feed();
+    for (auto& a : feed.announcements) {
+        if (a.level == Level::emergency) {
+            a.from = feed.generated_at - seconds(60);  // in force when the feed was made
+        }
+    }
+    kiosk.emplace(feed);
+    Shell::Options options;
+    options.venue_id = "palace";
+    shell.emplace(kiosk->store, kiosk->i18n, kiosk->languages, options);
+    clock.set(at("1970-01-01T00:01:00Z"));
+    step();
+    CHECK_TRUE(shell->emergency_shown());
+}
+
+TEST(Shell, AKioskWithoutAVenueTakesTheFirstVenueOfItsFeedAndNotOthersEmergencies) {
+    Feed feed = test::demo_feed();
+    for (auto& a : feed.announcements) {
+        if (a.level == Level::emergency) {
+            a.venues = {"samal"};  // the evacuation is elsewhere
+        }
+    }
+    kiosk.emplace(feed);
+    Shell::Options options;  // no venue: as a kiosk that booted on an empty cache
+    shell.emplace(kiosk->store, kiosk->i18n, kiosk->languages, options);
+    clock.set(at("2018-09-18T16:01:00+06:00"));
+    step();
+    STRCMP_EQUAL("palace", shell->ui().venue_id.c_str());
+    CHECK_FALSE(shell->emergency_shown());
 }
 
 TEST(Shell, ScreenOptionsNameABoardADayAHallOrAFilm) {

@@ -16,13 +16,11 @@ namespace aff::test {
 
 class RecordingNavigator final : public Navigator {
 public:
-    void open_day(std::optional<Date> day) override { calls.push_back("day"); last_day = day; }
+    void open_day() override { calls.push_back("day"); }
     void open_film(const std::string& film_id) override { calls.push_back("film:" + film_id); }
     void back() override { calls.push_back("back"); }
-    void home() override { calls.push_back("home"); }
 
     std::vector<std::string> calls;
-    std::optional<Date> last_day;
 };
 
 inline I18n catalogs() {
