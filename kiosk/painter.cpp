@@ -167,11 +167,15 @@ int Painter::language_slot(Lang lang, int min_touch) {
     return std::max(width(i18n_.text(lang, "language.short"), bold), min_touch);
 }
 
+int Painter::dot_slot() {
+    return width(middle_dot, t_.type.caption) + t_.grid(3);
+}
+
 int Painter::language_switch_width(int min_touch) {
     int total = 0;
     for (std::size_t i = 0; i < all_langs.size(); ++i) {
         if (i > 0) {
-            total += width(middle_dot, t_.type.caption);
+            total += dot_slot();
         }
         total += language_slot(all_langs[i], min_touch);
     }
@@ -185,7 +189,7 @@ int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
     for (std::size_t i = 0; i < all_langs.size(); ++i) {
         const Lang lang = all_langs[i];
         if (i > 0) {
-            const Rect dot = take_left(rest, width(middle_dot, t_.type.caption));
+            const Rect dot = take_left(rest, dot_slot());
             text_centre(dot, middle_dot, t_.type.caption, p_.text_secondary);
         }
         // Each name sits in a slot at least a thumb wide (and the row is at least a thumb
@@ -263,14 +267,15 @@ void Painter::emergency(const Announcement& a) {
             wrap_text(c_, a.text.get(lang), body, area.w, as_many_lines_as_it_takes).size());
         return heading_of(body).px + t_.grid(2) + lines * (body.px + t_.unit);
     };
+    // From three quarters of the clock's size down to the caption's, a tenth at a time.
     Font body{t_.type.caption.px, Weight::bold};
-    for (const Font& candidate : {t_.type.title, t_.type.row, t_.type.body, t_.type.label}) {
-        const Font bold{candidate.px, Weight::bold};
+    for (int px = t_.type.clock.px * 3 / 4; px > t_.type.caption.px; px -= std::max(1, px / 10)) {
+        const Font candidate{px, Weight::bold};
         const bool fits = std::all_of(all_langs.begin(), all_langs.end(), [&](Lang lang) {
-            return height_of(lang, bold) <= block_h;
+            return height_of(lang, candidate) <= block_h;
         });
         if (fits) {
-            body = bold;
+            body = candidate;
             break;
         }
     }

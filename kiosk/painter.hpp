@@ -102,6 +102,7 @@ public:
 
 protected:
     int language_slot(Lang lang, int min_touch);
+    int dot_slot();
 
     Canvas& c_;
     const I18n& i18n_;
