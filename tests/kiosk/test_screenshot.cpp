@@ -1,6 +1,11 @@
 #include "kiosk/app.hpp"
 
 #include "demo_store.hpp"
+#include "kiosk/shell.hpp"
+#include "platform/fonts.hpp"
+#include "platform/metrics_canvas.hpp"
+#include "recording_canvas.hpp"
+#include "tests/kiosk/ui_fixture.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -8,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <set>
 #include <string>
@@ -35,6 +41,41 @@ std::uint32_t pixel_at(SDL_Surface* surface, int x, int y) {
     std::uint32_t value = 0;
     std::memcpy(&value, p, std::min<std::size_t>(4, surface->format->BytesPerPixel));
     return value;
+}
+
+// Whether two PNG files hold the same picture.
+bool same_picture(const std::string& a, const std::string& b) {
+    SDL_Surface* first = IMG_Load(a.c_str());
+    SDL_Surface* second = IMG_Load(b.c_str());
+    bool same = first != nullptr && second != nullptr && first->w == second->w &&
+                first->h == second->h;
+    for (int y = 0; same && y < first->h; ++y) {
+        for (int x = 0; same && x < first->w; ++x) {
+            same = pixel_at(first, x, y) == pixel_at(second, x, y);
+        }
+    }
+    SDL_FreeSurface(first);
+    SDL_FreeSurface(second);
+    return same;
+}
+
+// Where the board draws `text` at `size` (English, the demo at `when`), by the real fonts.
+std::optional<Rect> board_text_box(const std::string& text, Size size, const char* when) {
+    test::UiFixture kiosk;
+    kiosk.languages = LanguageCycle::pinned(Lang::en);
+    Shell::Options options;
+    options.venue_id = "palace";
+    Shell shell(kiosk.store, kiosk.i18n, kiosk.languages, options);
+    auto metrics = MetricsCanvas::create(size, *find_font_files("Noto Sans"));
+    test::RecordingCanvas canvas(size, *metrics);
+    shell.update(test::at(when), std::chrono::milliseconds{0});
+    shell.render(canvas);
+    for (const auto& op : canvas.texts) {
+        if (op.text == text) {
+            return op.box;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -77,6 +118,31 @@ TEST(Screenshot, RendersTheBoardIntoAPngWithoutADisplay) {
     SDL_UnlockSurface(surface);
     SDL_FreeSurface(surface);
     CHECK_TRUE(colours.size() > 10);  // text, bands, chips: far from one flat colour
+}
+
+TEST(Screenshot, ReplayedTapsBrowseAsAVisitorWould) {
+    const char* when = "2018-09-15T18:00:00+06:00";
+    const auto button = board_text_box("Programme", Size{1280, 720}, when);
+    CHECK_TRUE(button.has_value());
+    const std::string tap =
+        std::to_string(button->x + button->w / 2) + "," + std::to_string(button->y + button->h / 2);
+    const std::string tapped = dir + "/tapped.png";
+    const std::string day = dir + "/day.png";
+    const std::vector<std::string> common{"--db", db, "--at", when, "--lang", "en", "--size",
+                                          "1280x720"};
+    auto with = [&](std::vector<std::string> args) {
+        args.insert(args.end(), common.begin(), common.end());
+        return args;
+    };
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", png})));
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", tapped, "--touch", tap})));
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", day, "--screen", "day"})));
+    // The tap on the board's Programme button shows exactly the day programme.
+    CHECK_TRUE(same_picture(tapped, day));
+    CHECK_FALSE(same_picture(tapped, png));
+    // A tap on nothing leaves the board as it was.
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", tapped, "--touch", "1,1"})));
+    CHECK_TRUE(same_picture(tapped, png));
 }
 
 TEST(Screenshot, TheSecondRunUsesTheCacheTheFirstOneFilled) {
