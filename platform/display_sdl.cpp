@@ -2,6 +2,7 @@
 // the few InputEvents the kiosk understands, and drawing goes through an SdlCanvas. A display
 // mounted sideways is drawn into a texture of the rotated size and copied onto the screen turned.
 #include "platform/font_set.hpp"
+#include "platform/render_choice.hpp"
 #include "platform/sdl_canvas.hpp"
 #include "platform/video.hpp"
 
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace aff {
@@ -78,10 +80,22 @@ private:
 };
 
 // SDL's video subsystem, reference-counted by SDL; SDL as a whole is shut down with the last user.
+// No GPU (no DRM render node) and no choice made by SDL_RENDER_DRIVER: SDL's software renderer,
+// presented without OpenGL (see render_choice.hpp).
+void prefer_software_without_gpu() {
+    if (SDL_getenv("SDL_RENDER_DRIVER") != nullptr || has_render_node("/dev/dri")) {
+        return;
+    }
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_Log("display: no GPU render node in /dev/dri: using SDL's software renderer");
+}
+
 class SdlVideo {
 public:
     explicit SdlVideo(bool fullscreen) {
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+        prefer_software_without_gpu();
         SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, fullscreen ? "1" : "0");
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
         if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
@@ -541,6 +555,17 @@ private:
 };
 
 }  // namespace
+
+bool has_render_node(const std::string& dri_dir) {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dri_dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (it->path().filename().string().starts_with("renderD")) {
+            return true;
+        }
+    }
+    return false;
+}
 
 Display::~Display() = default;
 

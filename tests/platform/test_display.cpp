@@ -1,8 +1,10 @@
 // Display under SDL's dummy video driver: a window that shows nothing, with a real event loop.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "platform/render_choice.hpp"
 #include "platform/video.hpp"
 #include "support.hpp"
 
@@ -56,4 +58,22 @@ TEST(DisplayPictures, AMissingPictureIsReportedFailedAfterItsRedraw) {
     CHECK_TRUE(display->wait_event(10s).type == InputEvent::Type::redraw);
     CHECK_TRUE(display->canvas().draw_image(path, box) == ImageState::failed);
     LONGS_EQUAL(1, display->image_cache_stats().failed);
+}
+
+TEST_GROUP(RenderChoice) {};
+
+TEST(RenderChoice, AMachineWithARenderNodeHasAGpuForOpenGl) {
+    const auto dri = test::scratch_dir() / "dri-gpu";
+    std::filesystem::create_directories(dri);
+    std::ofstream(dri / "card0").put('\n');
+    std::ofstream(dri / "renderD128").put('\n');
+    CHECK_TRUE(has_render_node(dri.string()));
+}
+
+TEST(RenderChoice, ACardWithoutARenderNodeOrNoDriDirectoryMeansNoGpu) {
+    const auto dri = test::scratch_dir() / "dri-card-only";
+    std::filesystem::create_directories(dri);
+    std::ofstream(dri / "card0").put('\n');
+    CHECK_FALSE(has_render_node(dri.string()));
+    CHECK_FALSE(has_render_node((test::scratch_dir() / "no-such-dri").string()));
 }
