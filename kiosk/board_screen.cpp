@@ -350,7 +350,7 @@ void BoardPainter::next_row(Rect row, const ScreeningView& next, const Font& fon
     const Color time_color = next.status == Status::delayed ? p_.delayed : color;
     take_left(row, text_left(row, m_.hh_mm(next.effective_start()), time_font, time_color) +
                        t_.grid(2));
-    const auto tags = fit_tags(tags_of(next), t_.type.label, row.w * 3 / 4);
+    const auto tags = fit_tags_beside_title(tags_of(next), t_.type.label, row.w);
     if (!tags.empty()) {
         take_right(row, tags_right(row, tags, t_.type.label), t_.grid(2));
     }
@@ -541,7 +541,7 @@ void BoardPainter::later_column(Rect area) {
                   s.status == Status::delayed ? p_.delayed : text_color);
 
         Rect title{title_x, row.y, title_w, row.h};
-        const auto tags = fit_tags(tags_of(s), type.label, title.w * 3 / 4);
+        const auto tags = fit_tags_beside_title(tags_of(s), type.label, title.w);
         if (!tags.empty()) {
             take_right(title, tags_right(title, tags, type.label), t_.grid(2));
         }

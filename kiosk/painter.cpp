@@ -112,6 +112,15 @@ std::vector<Tag> Painter::fit_tags(std::vector<Tag> tags, const Font& font, int 
     return tags;
 }
 
+std::vector<Tag> Painter::fit_tags_beside_title(std::vector<Tag> tags, const Font& font,
+                                                int width) {
+    auto fitted = fit_tags(tags, font, width / 2);
+    if (!tags.empty() && (fitted.empty() || fitted.front().text != tags.front().text)) {
+        fitted = fit_tags({tags.front()}, font, width * 3 / 4);
+    }
+    return fitted;
+}
+
 int Painter::tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font) {
     const int total = tags_width(tags, font);
     if (tags.empty() || total > box.w || box.h < font.px) {

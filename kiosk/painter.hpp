@@ -77,6 +77,9 @@ public:
     // Drops the least important tags (the Q&A mark goes before a status) until they fit
     // `max_width`; a lone status too long for it is cut short, never dropped.
     std::vector<Tag> fit_tags(std::vector<Tag> tags, const Font& font, int max_width);
+    // The tags beside a title in a row `width` wide: half of it at most, so the title keeps
+    // the rest; a status that does not fit half may take three quarters, alone.
+    std::vector<Tag> fit_tags_beside_title(std::vector<Tag> tags, const Font& font, int width);
     // Draws `tags` right-aligned in `box`; returns the width they took.
     int tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font);
     // The status (a word on a chip, never colour alone) and the Q&A mark of a screening.
