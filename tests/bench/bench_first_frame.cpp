@@ -78,7 +78,7 @@ WindowRun run_window(const std::vector<std::string>& args) {
     run.ok = exit.reaped && WIFEXITED(exit.status) && WEXITSTATUS(exit.status) == 0;
     if (!run.ok) kiosk.show_lines();
     run.peak_rss_mb = exit.peak_rss_mb();
-    if (std::string device = kiosk.line_with("display: "); !device.empty()) {
+    if (std::string device = kiosk.line_with("display: video driver"); !device.empty()) {
         run.device = device.substr(device.find("display: "));
     }
     return run;

@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     const char* display = std::getenv("DISPLAY");
     std::printf("kiosk idle on the board, %s window on %s, %d s after its first frame:\n",
                 size.c_str(), display ? display : "no X display", seconds);
-    if (const std::string device = run.line_with("display: "); !device.empty()) {
+    if (const std::string device = run.line_with("display: video driver"); !device.empty()) {
         std::printf("  the kiosk's %s\n", device.substr(device.find("display: ")).c_str());
     }
     std::printf("  frames drawn: %ld in %ld s (the kiosk's count, start-up included)\n", frames,
