@@ -76,12 +76,9 @@ DayScreen::DayScreen(Ui& ui, std::optional<Date> day)
 
 bool DayScreen::update(Instant now, milliseconds ticks) {
     bool changed = !drawn_once_;
-    const auto minute = std::chrono::floor<minutes>(now);
-    if (!loaded_ || minute != minute_ || stale_) {
+    if (refresh_.due(now)) {
         const bool first = !loaded_;
         loaded_ = true;
-        minute_ = minute;
-        stale_ = false;
         status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
         if (status_) {
             const Date first_day = status_->info.first_day;
@@ -98,12 +95,7 @@ bool DayScreen::update(Instant now, milliseconds ticks) {
         }
         changed = true;
     }
-    const Lang lang = ui_.languages.current(ticks);
-    if (lang != lang_) {
-        lang_ = lang;
-        changed = true;
-    }
-    return changed;
+    return follow_language(ui_.languages, ticks, lang_) || changed;
 }
 
 milliseconds DayScreen::next_update(Instant now, milliseconds ticks) const {

@@ -29,7 +29,7 @@ public:
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { stale_ = true; }
+    void notice_new_data() override { refresh_.notice(); }
 
     // The list as it stands: the day's screenings that pass the filters, by effective start.
     const std::vector<ScreeningView>& rows() const { return rows_; }
@@ -81,8 +81,7 @@ private:
     std::array<std::size_t, row_count> first_chip_{};  // the first chip of each row's page
     bool drawn_once_ = false;
     bool loaded_ = false;  // the status was read at least once
-    bool stale_ = false;
-    std::chrono::sys_time<std::chrono::minutes> minute_{};
+    Refresh refresh_;
 
     void reload();
     void filter_changed();

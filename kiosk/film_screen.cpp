@@ -584,20 +584,12 @@ bool FilmScreen::input(const InputEvent& event) {
 
 bool FilmScreen::update(Instant now, milliseconds ticks) {
     bool changed = !drawn_once_;
-    const auto minute = std::chrono::floor<minutes>(now);
-    if (reload_ || !status_ || minute != minute_) {
-        reload_ = false;
-        minute_ = minute;
+    if (refresh_.due(now)) {
         status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
         model_ = load_film(ui_, film_id_);
         changed = true;
     }
-    const Lang lang = ui_.languages.current(ticks);
-    if (lang != lang_) {
-        lang_ = lang;
-        changed = true;
-    }
-    return changed;
+    return follow_language(ui_.languages, ticks, lang_) || changed;
 }
 
 void FilmScreen::render(Canvas& canvas) {

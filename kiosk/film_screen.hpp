@@ -45,7 +45,7 @@ public:
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { reload_ = true; }
+    void notice_new_data() override { refresh_.notice(); }
 
     const std::optional<FilmModel>& model() const { return model_; }
     const Hotspots& hotspots() const { return spots_; }
@@ -58,9 +58,8 @@ private:
     Lang lang_ = Lang::kk;
     Hotspots spots_;
     int min_touch_;
-    bool reload_ = true;
+    Refresh refresh_;
     bool drawn_once_ = false;
-    std::chrono::sys_time<std::chrono::minutes> minute_{};
     // The scroll of the screenings list, in whole rows, and what the last frame learnt of it.
     // Until the visitor scrolls, the page chooses (the first screening not yet over).
     std::size_t first_row_ = 0;

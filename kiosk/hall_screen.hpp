@@ -56,7 +56,7 @@ public:
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { reload_ = true; }
+    void notice_new_data() override { refresh_.notice(); }
 
     const std::optional<HallModel>& model() const { return model_; }
     const Hotspots& hotspots() const { return spots_; }
@@ -69,9 +69,8 @@ private:
     Lang lang_ = Lang::kk;
     Hotspots spots_;
     int min_touch_;
-    bool reload_ = true;
+    Refresh refresh_;
     bool drawn_once_ = false;
-    std::chrono::sys_time<std::chrono::minutes> minute_{};
 };
 
 }  // namespace aff

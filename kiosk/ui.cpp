@@ -114,6 +114,23 @@ std::string Ui::asset_file(const std::string& asset_id) const {
     return {};
 }
 
+bool Refresh::due(Instant now) {
+    const auto minute = std::chrono::floor<std::chrono::minutes>(now);
+    if (minute_ == minute && !forced_) {
+        return false;
+    }
+    minute_ = minute;
+    forced_ = false;
+    return true;
+}
+
+bool follow_language(const LanguageCycle& languages, std::chrono::milliseconds ticks, Lang& lang) {
+    const Lang now = languages.current(ticks);
+    const bool changed = now != lang;
+    lang = now;
+    return changed;
+}
+
 void Hotspots::add(const Rect& rect, int action, std::string arg) {
     spots_.push_back({rect, action, std::move(arg)});
 }

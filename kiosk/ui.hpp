@@ -100,6 +100,23 @@ struct Ui {
     std::string asset_file(const std::string& asset_id) const;
 };
 
+// When a screen reads the cache again: the first time, when the wall-clock minute turns, and
+// after the sync applied new data.
+class Refresh {
+public:
+    // True when the screen must read the cache at `now`; then not again until the next minute
+    // or the next notice().
+    bool due(Instant now);
+    void notice() { forced_ = true; }
+
+private:
+    std::optional<std::chrono::sys_time<std::chrono::minutes>> minute_;
+    bool forced_ = false;
+};
+
+// Sets `lang` to the language the kiosk speaks at `ticks`; true if that changed it.
+bool follow_language(const LanguageCycle& languages, std::chrono::milliseconds ticks, Lang& lang);
+
 // Rectangles a tap can hit, collected while a screen draws, with what each one does.
 class Hotspots {
 public:

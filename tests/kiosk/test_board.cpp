@@ -5,6 +5,7 @@
 #include "kiosk/painter.hpp"
 #include "kiosk/theme.hpp"
 #include "recording_canvas.hpp"
+#include "tests/kiosk/canvas_checks.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 #include "tests/support/fake_clock.hpp"
 
@@ -17,39 +18,14 @@
 using namespace aff;
 using aff::test::at;
 using aff::test::RecordingCanvas;
+using aff::test::find_text;
+using aff::test::drawn;
+using aff::test::drawn_or_ellipsised;
+using aff::test::describe;
 
 namespace {
 
 const char* const evening = "2018-09-15T18:00:00+06:00";
-
-bool drawn(const RecordingCanvas& canvas, const std::string& text) {
-    return std::any_of(canvas.texts.begin(), canvas.texts.end(),
-                       [&](const auto& op) { return op.text == text; });
-}
-
-// The text exactly, or cut short with an ellipsis.
-bool drawn_or_ellipsised(const RecordingCanvas& canvas, const std::string& text) {
-    return std::any_of(canvas.texts.begin(), canvas.texts.end(), [&](const auto& op) {
-        if (op.text == text) {
-            return true;
-        }
-        if (!op.text.ends_with(ellipsis) || op.text.size() <= ellipsis.size()) {
-            return false;
-        }
-        return text.starts_with(op.text.substr(0, op.text.size() - ellipsis.size()));
-    });
-}
-
-const RecordingCanvas::TextOp* find_text(const RecordingCanvas& canvas, const std::string& text) {
-    auto it = std::find_if(canvas.texts.begin(), canvas.texts.end(),
-                           [&](const auto& op) { return op.text == text; });
-    return it == canvas.texts.end() ? nullptr : &*it;
-}
-
-std::string describe(const RecordingCanvas::TextOp& op) {
-    return "'" + op.text + "' at " + std::to_string(op.box.x) + "," + std::to_string(op.box.y) +
-           " " + std::to_string(op.box.w) + "x" + std::to_string(op.box.h);
-}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "kiosk/layout.hpp"
 #include "kiosk/theme.hpp"
 #include "recording_canvas.hpp"
+#include "tests/kiosk/canvas_checks.hpp"
 #include "ui_fixture.hpp"
 
 #include <algorithm>
@@ -16,6 +17,11 @@ using namespace aff;
 using aff::test::at;
 using aff::test::RecordingCanvas;
 using std::chrono::milliseconds;
+using aff::test::find_text;
+using aff::test::drawn;
+using aff::test::describe;
+using aff::test::intersection;
+using aff::test::tap_at;
 
 namespace {
 
@@ -24,18 +30,6 @@ const Size full_hd{1920, 1080};
 const Date saturday{2018, 9, 15};
 const Date sunday{2018, 9, 16};
 const Date monday{2018, 9, 17};
-
-std::string describe(const RecordingCanvas::TextOp& op) {
-    return "'" + op.text + "' at " + std::to_string(op.box.x) + "," + std::to_string(op.box.y) +
-           " " + std::to_string(op.box.w) + "x" + std::to_string(op.box.h);
-}
-
-Rect intersection(const Rect& a, const Rect& b) {
-    const int x = std::max(a.x, b.x);
-    const int y = std::max(a.y, b.y);
-    return Rect{x, y, std::max(0, std::min(a.right(), b.right()) - x),
-                std::max(0, std::min(a.bottom(), b.bottom()) - y)};
-}
 
 // What of a text shows: its box, cut by the clip it was drawn under.
 Rect visible_box(const RecordingCanvas::TextOp& op) {
@@ -51,23 +45,6 @@ std::vector<const RecordingCanvas::TextOp*> find_all(const RecordingCanvas& canv
         }
     }
     return found;
-}
-
-const RecordingCanvas::TextOp* find_text(const RecordingCanvas& canvas, const std::string& text) {
-    const auto found = find_all(canvas, text);
-    return found.empty() ? nullptr : found.front();
-}
-
-bool drawn(const RecordingCanvas& canvas, const std::string& text) {
-    return find_text(canvas, text) != nullptr;
-}
-
-InputEvent tap_at(int x, int y) {
-    InputEvent e;
-    e.type = InputEvent::Type::tap;
-    e.x = x;
-    e.y = y;
-    return e;
 }
 
 InputEvent drag_by(int dy) {

@@ -5,6 +5,7 @@
 
 #include "kiosk/theme.hpp"
 #include "recording_canvas.hpp"
+#include "tests/kiosk/canvas_checks.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 
 #include <algorithm>
@@ -17,60 +18,20 @@ using namespace aff;
 using aff::test::at;
 using aff::test::RecordingCanvas;
 using std::chrono::milliseconds;
+using aff::test::find_text;
+using aff::test::drawn;
+using aff::test::shown;
+using aff::test::describe;
+using aff::test::tap_at;
 
 namespace {
 
 constexpr Size full_hd{1920, 1080};
 
-const RecordingCanvas::TextOp* find_text(const RecordingCanvas& canvas, const std::string& text) {
-    auto it = std::find_if(canvas.texts.begin(), canvas.texts.end(),
-                           [&](const auto& op) { return op.text == text; });
-    return it == canvas.texts.end() ? nullptr : &*it;
-}
-
-bool drawn(const RecordingCanvas& canvas, const std::string& text) {
-    return find_text(canvas, text) != nullptr;
-}
-
 // Some text contains `part`.
 bool drawn_part(const RecordingCanvas& canvas, const std::string& part) {
     return std::any_of(canvas.texts.begin(), canvas.texts.end(),
                        [&](const auto& op) { return op.text.find(part) != std::string::npos; });
-}
-
-// The text drawn whole, or wrapped over lines drawn one after the other (the last may end
-// in "…").
-bool shown(const RecordingCanvas& canvas, const std::string& text) {
-    for (std::size_t i = 0; i < canvas.texts.size(); ++i) {
-        std::string joined;
-        for (std::size_t j = i; j < canvas.texts.size(); ++j) {
-            joined += (j > i ? " " : "") + canvas.texts[j].text;
-            if (joined == text) {
-                return true;
-            }
-            if (joined.ends_with(ellipsis) &&
-                text.starts_with(joined.substr(0, joined.size() - ellipsis.size()))) {
-                return true;
-            }
-            if (!text.starts_with(joined)) {
-                break;
-            }
-        }
-    }
-    return false;
-}
-
-std::string describe(const RecordingCanvas::TextOp& op) {
-    return "'" + op.text + "' at " + std::to_string(op.box.x) + "," + std::to_string(op.box.y) +
-           " " + std::to_string(op.box.w) + "x" + std::to_string(op.box.h);
-}
-
-InputEvent tap_at(int x, int y) {
-    InputEvent e;
-    e.type = InputEvent::Type::tap;
-    e.x = x;
-    e.y = y;
-    return e;
 }
 
 }  // namespace

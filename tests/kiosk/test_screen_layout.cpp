@@ -7,6 +7,7 @@
 #include "platform/fonts.hpp"
 #include "platform/metrics_canvas.hpp"
 #include "recording_canvas.hpp"
+#include "tests/kiosk/canvas_checks.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 
 #include <algorithm>
@@ -20,6 +21,8 @@
 using namespace aff;
 using aff::test::at;
 using aff::test::RecordingCanvas;
+using aff::test::describe;
+using aff::test::intersection;
 
 namespace {
 
@@ -71,19 +74,6 @@ Feed longest_titles_feed() {
         }
     }
     return feed;
-}
-
-std::string describe(const RecordingCanvas::TextOp& op) {
-    return "'" + op.text + "' at " + std::to_string(op.box.x) + "," + std::to_string(op.box.y) +
-           " " + std::to_string(op.box.w) + "x" + std::to_string(op.box.h);
-}
-
-Rect intersection(const Rect& a, const Rect& b) {
-    const int x = std::max(a.x, b.x);
-    const int y = std::max(a.y, b.y);
-    const int r = std::min(a.right(), b.right());
-    const int bottom = std::min(a.bottom(), b.bottom());
-    return Rect{x, y, std::max(0, r - x), std::max(0, bottom - y)};
 }
 
 }  // namespace

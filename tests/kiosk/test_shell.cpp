@@ -4,6 +4,7 @@
 #include "kiosk/painter.hpp"
 
 #include "recording_canvas.hpp"
+#include "tests/kiosk/canvas_checks.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 #include "tests/support/fake_clock.hpp"
 
@@ -17,13 +18,9 @@ using namespace aff;
 using aff::test::at;
 using aff::test::RecordingCanvas;
 using std::chrono::seconds;
+using aff::test::drawn;
 
 namespace {
-
-bool drawn(const RecordingCanvas& canvas, const std::string& text) {
-    return std::any_of(canvas.texts.begin(), canvas.texts.end(),
-                       [&](const auto& op) { return op.text == text; });
-}
 
 // Some line of `text` (wrapped, perhaps cut short) was drawn: its first word starts a line.
 bool paragraph_drawn(const RecordingCanvas& canvas, const std::string& text) {
