@@ -302,8 +302,10 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
     // kiosk draws (it should be a few frames a minute when nobody touches it).
     std::uint64_t frames = 0;
     const auto report = [&] {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock.ticks() - started);
-        out << "kiosk: " << frames << " frames drawn in " << seconds.count() << " s\n" << std::flush;
+        const auto seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(clock.ticks() - started);
+        out << "kiosk: " << frames << " frames drawn in " << seconds.count() << " s\n"
+            << std::flush;
     };
     bool redraw = true;
     while (true) {

@@ -43,7 +43,8 @@ private:
     int label_width(std::string_view label);
     void qr_code(Rect box);
 
-    int hall_gap() const { return t_.grid(2) + t_.unit; }  // between two halls, a hairline in its middle
+    // Between two halls, with a hairline in its middle.
+    int hall_gap() const { return t_.grid(2) + t_.unit; }
     bool any_qa() const;
 
     void header(Rect band);

@@ -20,7 +20,8 @@ std::optional<Modules> make_qr(std::string_view text) {
     }
     Modules modules;
     modules.side = code->width;
-    const auto count = static_cast<std::size_t>(code->width) * static_cast<std::size_t>(code->width);
+    const auto side = static_cast<std::size_t>(code->width);
+    const std::size_t count = side * side;
     modules.dark.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
         modules.dark[i] = static_cast<std::uint8_t>(code->data[i] & 1U);  // bit 0: dark module

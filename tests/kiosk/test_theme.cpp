@@ -69,7 +69,8 @@ TEST(Theme, TypeScalesAreSetPerScreenSizeWithADefault) {
     LONGS_EQUAL(90, scales->percent_for(Size{3840, 2160}));
     LONGS_EQUAL(105, scales->percent_for(Size{1920, 1080}));
     LONGS_EQUAL(100, TypeScales{}.percent_for(Size{1920, 1080}));
-    for (const char* bad : {"", "x", "800x480", "800x480:", "800:120", "49", "201", "800x480:12a"}) {
+    for (const char* bad : {"", "x", "800x480", "800x480:", "800:120", "49", "201", "800x480:12a",
+                            "8a0x480:120", "800x48b:120", "x480:120", "100,,110"}) {
         CHECK_FALSE(TypeScales::parse(bad).has_value());
     }
 }
