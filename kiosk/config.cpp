@@ -299,7 +299,7 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
     } else if (name == "dpi") {
         config.dpi = bounded(raw, 20, 1000, "pixels per inch");
     } else if (name == "type-scale") {
-        auto scales = TypeScales::parse(raw.text);
+        auto scales = parse_type_scales(raw.text);
         if (!scales) {
             fail(raw, "is not a type scale: percentages from 50 to 200, each alone or after a "
                       "screen size, e.g. 800x480:120,100");
@@ -468,6 +468,32 @@ std::optional<Size> parse_size(std::string_view text) {
         return std::nullopt;
     }
     return Size{*w, *h};
+}
+
+std::optional<TypeScales> parse_type_scales(std::string_view text) {
+    TypeScales scales;
+    bool any = false;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const std::string_view item = trim(text.substr(0, comma));
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        const auto colon = item.find(':');
+        const auto percent =
+            parse_int(colon == std::string_view::npos ? item : item.substr(colon + 1));
+        if (!percent || *percent < TypeScales::min_percent ||
+            *percent > TypeScales::max_percent) {
+            return std::nullopt;
+        }
+        if (colon == std::string_view::npos) {
+            scales.fallback = *percent;
+        } else if (auto size = parse_size(item.substr(0, colon))) {
+            scales.by_size.push_back({*size, *percent});
+        } else {
+            return std::nullopt;
+        }
+        any = true;
+    }
+    return any ? std::optional(scales) : std::nullopt;
 }
 
 std::string config_help() {

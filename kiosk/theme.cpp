@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 
 namespace aff {
@@ -149,62 +148,6 @@ Palette festival_palette() {
     p.emergency = rgb(0x8A0F14);
     p.emergency_text = rgb(0xFFFFFF);
     return p;
-}
-
-namespace {
-
-// All of `text` as a decimal number, or nothing.
-std::optional<int> whole_number(std::string_view text) {
-    int value = 0;
-    const char* const last = text.data() + text.size();
-    const auto [end, ec] = std::from_chars(text.data(), last, value);
-    if (text.empty() || ec != std::errc{} || end != last) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && text.back() == ' ') {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
-}  // namespace
-
-std::optional<TypeScales> TypeScales::parse(std::string_view text) {
-    TypeScales scales;
-    bool any = false;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const std::string_view item = trimmed(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
-        const auto colon = item.find(':');
-        const auto percent =
-            whole_number(colon == std::string_view::npos ? item : item.substr(colon + 1));
-        if (!percent || *percent < min_percent || *percent > max_percent) {
-            return std::nullopt;
-        }
-        if (colon == std::string_view::npos) {
-            scales.fallback = *percent;
-        } else {
-            const std::string_view size = item.substr(0, colon);
-            const auto x = size.find('x');
-            const auto w = whole_number(size.substr(0, x));
-            const auto h = x == std::string_view::npos ? std::nullopt
-                                                       : whole_number(size.substr(x + 1));
-            if (!w || !h || *w <= 0 || *h <= 0) {
-                return std::nullopt;
-            }
-            scales.by_size.push_back({Size{*w, *h}, *percent});
-        }
-        any = true;
-    }
-    return any ? std::optional(scales) : std::nullopt;
 }
 
 int TypeScales::percent_for(Size size) const {

@@ -60,15 +60,13 @@ struct TypeScale {
 };
 
 // The type size, in percent of the designed one, by screen size: one config file can serve a
-// 7-inch door sign and a 55-inch board. "800x480:120, 3840x2160:90, 100" (a bare number is the
-// size for every other screen).
+// 7-inch door sign and a 55-inch board (read from the option by parse_type_scales, config.hpp).
 struct TypeScales {
     static constexpr int min_percent = 50;
     static constexpr int max_percent = 200;
     std::vector<std::pair<Size, int>> by_size;
     int fallback = 100;
 
-    static std::optional<TypeScales> parse(std::string_view text);
     int percent_for(Size size) const;
 };
 

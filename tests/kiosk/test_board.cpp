@@ -1,6 +1,7 @@
 #include "kiosk/board_screen.hpp"
 
 #include "demo_store.hpp"
+#include "kiosk/config.hpp"
 #include "kiosk/layout.hpp"
 #include "kiosk/painter.hpp"
 #include "kiosk/theme.hpp"
@@ -452,7 +453,7 @@ TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetresAndNoneOverlap) {
         ui().settings.dpi = dpi;
         for (Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}, Size{480, 800}}) {
             for (const char* type : {"100", "130"}) {
-                ui().settings.type_scales = *TypeScales::parse(type);
+                ui().settings.type_scales = *parse_type_scales(type);
                 BoardScreen board(ui());
                 canvas = RecordingCanvas(size);
                 update(board);

@@ -219,3 +219,17 @@ TEST(Config, VersionPrintsTheProgramAndVersion) {
     CHECK_FALSE(result.config.has_value());
     STRCMP_EQUAL((std::string("kiosk ") + AFF_VERSION + "\n").c_str(), result.output.c_str());
 }
+
+TEST(Config, TypeScalesAreSetPerScreenSizeWithADefault) {
+    const auto scales = parse_type_scales("800x480:120, 3840x2160:90, 105");
+    CHECK_TRUE(scales.has_value());
+    LONGS_EQUAL(120, scales->percent_for(Size{800, 480}));
+    LONGS_EQUAL(120, scales->percent_for(Size{480, 800}));  // the same panel, mounted sideways
+    LONGS_EQUAL(90, scales->percent_for(Size{3840, 2160}));
+    LONGS_EQUAL(105, scales->percent_for(Size{1920, 1080}));
+    LONGS_EQUAL(100, aff::TypeScales{}.percent_for(Size{1920, 1080}));
+    for (const char* bad : {"", "x", "800x480", "800x480:", "800:120", "49", "201", "800x480:12a",
+                            "8a0x480:120", "800x48b:120", "x480:120", "100,,110"}) {
+        CHECK_FALSE(parse_type_scales(bad).has_value());
+    }
+}

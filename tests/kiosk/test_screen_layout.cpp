@@ -2,6 +2,7 @@
 // size, with the demo festival and with a feed of the longest realistic titles, measured with
 // the real fonts. It fails on any text off screen, any two text boxes that overlap, and any text
 // drawn outside its clip.
+#include "kiosk/config.hpp"
 #include "kiosk/shell.hpp"
 
 #include "platform/fonts.hpp"
@@ -168,7 +169,7 @@ TEST(ScreenLayout, EveryScreenFitsTheLongestRealisticTitles) {
 TEST(ScreenLayout, LargerTypeOnSmallPanelsAndSmallerOnLargeOnesStillFits) {
     check_screens(test::demo_feed(), "2018-09-17T14:05:00+06:00",
                   {"board", "day", "hall:palace-grand", "film:salt-road"},
-                  *TypeScales::parse("800x480:130,1280x720:120,3840x2160:80,110"));
+                  *parse_type_scales("800x480:130,1280x720:120,3840x2160:80,110"));
 }
 
 TEST(ScreenLayout, TheEmergencyAndTheUntrustedClockFitToo) {

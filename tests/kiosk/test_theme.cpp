@@ -61,20 +61,6 @@ TEST(Theme, TheVisionSimulationConfusesRedAndGreenForADeuteranope) {
     CHECK_TRUE(simulate_vision(red, Vision::typical) == red);
 }
 
-TEST(Theme, TypeScalesAreSetPerScreenSizeWithADefault) {
-    const auto scales = TypeScales::parse("800x480:120, 3840x2160:90, 105");
-    CHECK_TRUE(scales.has_value());
-    LONGS_EQUAL(120, scales->percent_for(Size{800, 480}));
-    LONGS_EQUAL(120, scales->percent_for(Size{480, 800}));  // the same panel, mounted sideways
-    LONGS_EQUAL(90, scales->percent_for(Size{3840, 2160}));
-    LONGS_EQUAL(105, scales->percent_for(Size{1920, 1080}));
-    LONGS_EQUAL(100, TypeScales{}.percent_for(Size{1920, 1080}));
-    for (const char* bad : {"", "x", "800x480", "800x480:", "800:120", "49", "201", "800x480:12a",
-                            "8a0x480:120", "800x48b:120", "x480:120", "100,,110"}) {
-        CHECK_FALSE(TypeScales::parse(bad).has_value());
-    }
-}
-
 TEST(Theme, TheTypeScaleGrowsTheTypeButNotTheGrid) {
     const Theme normal = Theme::for_screen(Size{800, 480});
     const Theme larger = Theme::for_screen(Size{800, 480}, 125);
