@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/layout.hpp"
+#include "kiosk/ui.hpp"
 #include "platform/video.hpp"
 #include "tests/kiosk/recording_canvas.hpp"
 
@@ -67,6 +68,53 @@ inline Rect intersection(const Rect& a, const Rect& b) {
     const int y = std::max(a.y, b.y);
     return Rect{x, y, std::max(0, std::min(a.right(), b.right()) - x),
                 std::max(0, std::min(a.bottom(), b.bottom()) - y)};
+}
+
+// What is wrong with a frame drawn without clips, or "" when nothing is: a text, fill or image
+// off screen, an empty text, two texts overlapping. Names the first problem found.
+inline std::string layout_problem(const RecordingCanvas& canvas, Size size) {
+    const Rect screen{0, 0, size.w, size.h};
+    for (const auto& op : canvas.texts) {
+        if (!screen.contains(op.box)) {
+            return "off screen: " + describe(op);
+        }
+        if (op.box.w <= 0) {
+            return "empty: " + describe(op);
+        }
+    }
+    for (const auto& fill : canvas.fills) {
+        if (!screen.contains(fill.rect)) {
+            return "fill off screen";
+        }
+    }
+    for (const auto& image : canvas.images) {
+        if (!screen.contains(image.box)) {
+            return "image off screen";
+        }
+    }
+    for (std::size_t i = 0; i < canvas.texts.size(); ++i) {
+        for (std::size_t j = i + 1; j < canvas.texts.size(); ++j) {
+            if (canvas.texts[i].box.intersects(canvas.texts[j].box)) {
+                return "overlap: " + describe(canvas.texts[i]) + " and " +
+                       describe(canvas.texts[j]);
+            }
+        }
+    }
+    return {};
+}
+
+// A touch target smaller than `min_touch` either way, or off screen; "" when there is none.
+inline std::string touch_problem(const Hotspots& spots, int min_touch, Size size) {
+    const Rect screen{0, 0, size.w, size.h};
+    for (const auto& spot : spots.spots()) {
+        if (spot.rect.w < min_touch || spot.rect.h < min_touch) {
+            return "touch target too small";
+        }
+        if (!screen.contains(spot.rect)) {
+            return "touch target off screen";
+        }
+    }
+    return {};
 }
 
 inline InputEvent tap_at(int x, int y) {

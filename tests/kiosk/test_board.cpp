@@ -22,7 +22,7 @@ using aff::test::RecordingCanvas;
 using aff::test::find_text;
 using aff::test::drawn;
 using aff::test::drawn_or_ellipsised;
-using aff::test::describe;
+using aff::test::layout_problem;
 
 namespace {
 
@@ -77,23 +77,8 @@ TEST_GROUP(Board) {
     BoardLayout layout;
 
     void check_layout(Size size, Lang lang, const BoardModel& board) {
-        const RecordingCanvas canvas = render(size, lang, board);
-        const Rect screen{0, 0, size.w, size.h};
-        for (const auto& op : canvas.texts) {
-            CHECK_TEXT(screen.contains(op.box), ("off screen: " + describe(op)).c_str());
-            CHECK_TEXT(op.box.w > 0, ("empty: " + describe(op)).c_str());
-        }
-        for (const auto& fill : canvas.fills) {
-            CHECK_TRUE(screen.contains(fill.rect));
-        }
-        for (std::size_t i = 0; i < canvas.texts.size(); ++i) {
-            for (std::size_t j = i + 1; j < canvas.texts.size(); ++j) {
-                const auto& a = canvas.texts[i];
-                const auto& b = canvas.texts[j];
-                CHECK_TEXT(!a.box.intersects(b.box),
-                           ("overlap: " + describe(a) + " and " + describe(b)).c_str());
-            }
-        }
+        const std::string problem = layout_problem(render(size, lang, board), size);
+        CHECK_TEXT(problem.empty(), problem.c_str());
     }
 };
 

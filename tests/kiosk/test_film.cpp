@@ -23,7 +23,8 @@ using std::chrono::milliseconds;
 using aff::test::find_text;
 using aff::test::drawn;
 using aff::test::shown;
-using aff::test::describe;
+using aff::test::layout_problem;
+using aff::test::touch_problem;
 
 namespace {
 
@@ -107,31 +108,11 @@ TEST_GROUP(FilmPage) {
     }
 
     void check_layout(const RecordingCanvas& canvas, Size size, const std::string& context) {
-        const Rect screen_rect{0, 0, size.w, size.h};
-        for (const auto& op : canvas.texts) {
-            CHECK_TEXT(screen_rect.contains(op.box),
-                       (context + " off screen: " + describe(op)).c_str());
-            CHECK_TEXT(op.box.w > 0, (context + " empty: " + describe(op)).c_str());
-        }
-        for (const auto& fill : canvas.fills) {
-            CHECK_TEXT(screen_rect.contains(fill.rect), (context + " fill off screen").c_str());
-        }
-        for (const auto& image : canvas.images) {
-            CHECK_TEXT(screen_rect.contains(image.box), (context + " image off screen").c_str());
-        }
-        for (std::size_t i = 0; i < canvas.texts.size(); ++i) {
-            for (std::size_t j = i + 1; j < canvas.texts.size(); ++j) {
-                const auto& a = canvas.texts[i];
-                const auto& b = canvas.texts[j];
-                CHECK_TEXT(!a.box.intersects(b.box),
-                           (context + " overlap: " + describe(a) + " and " + describe(b)).c_str());
-            }
-        }
-        const int min_touch = touch_target_px(fx->ui.settings.dpi);
-        for (const auto& spot : screen->hotspots().spots()) {
-            CHECK_TEXT(spot.rect.w >= min_touch && spot.rect.h >= min_touch,
-                       (context + " touch target too small").c_str());
-        }
+        const std::string layout = layout_problem(canvas, size);
+        CHECK_TEXT(layout.empty(), (context + " " + layout).c_str());
+        const std::string touch =
+            touch_problem(screen->hotspots(), touch_target_px(fx->ui.settings.dpi), size);
+        CHECK_TEXT(touch.empty(), (context + " " + touch).c_str());
     }
 };
 
