@@ -98,6 +98,9 @@ struct Screening {
     int delay_min = 0;
     Text note;
     bool qa = false;
+    // With `moved`: the hall (at any venue) where it now takes place. It is shown there like any
+    // other screening, marked as moved; at `hall` a kiosk says where it went.
+    std::string moved_to;
 };
 
 enum class Level : std::uint8_t { info, urgent, emergency };
