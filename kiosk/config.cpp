@@ -1,5 +1,6 @@
 #include "kiosk/config.hpp"
 
+#include "sync/grammar.hpp"
 #include "sync/time.hpp"
 
 #include <CLI/CLI.hpp>
@@ -114,15 +115,6 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
-bool is_feed_id(std::string_view id) {
-    if (id.empty() || id.size() > 64) {
-        return false;
-    }
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '_' || c == '-';
-    });
-}
 
 std::optional<ScreenRequest> parse_screen(std::string_view text) {
     if (text == "board") {
@@ -135,7 +127,7 @@ std::optional<ScreenRequest> parse_screen(std::string_view text) {
                                        std::pair{std::string_view("film:"), ScreenKind::film}}) {
         if (text.starts_with(prefix)) {
             const std::string_view id = text.substr(prefix.size());
-            if (!is_feed_id(id)) {
+            if (!is_valid_id(id)) {
                 return std::nullopt;
             }
             return ScreenRequest{kind, std::string(id)};
@@ -211,8 +203,8 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
     if (name == "db") {
         config.db = non_empty(raw);
     } else if (name == "venue") {
-        if (!is_feed_id(raw.text)) {
-            fail(raw, "is not a venue id (1 to 64 of A-Z a-z 0-9 . _ -)");
+        if (!is_valid_id(raw.text)) {
+            fail(raw, "is not a venue id (" + std::string(id_grammar) + ")");
         }
         config.venue = raw.text;
     } else if (name == "lang") {

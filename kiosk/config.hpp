@@ -75,9 +75,6 @@ ConfigResult read_config(int argc, const char* const* argv);
 // The help text: every option, one line each.
 std::string config_help();
 
-// 1 to 64 of A-Z a-z 0-9 . _ -: the ids a feed may use.
-bool is_feed_id(std::string_view id);
-
 // "800x480:120, 3840x2160:90, 100": a percentage per screen size, a bare one for every other
 // size; each from TypeScales::min_percent to max_percent.
 std::optional<TypeScales> parse_type_scales(std::string_view text);
