@@ -238,7 +238,7 @@ private:
     void write_screenings() {
         Statement stmt(db_, insert_sql("screenings",
                                        "id ord film_id hall_id venue_id starts_at ends_at status "
-                                       "delay_min note* qa festival_day"));
+                                       "delay_min note* qa festival_day moved_to_hall_id"));
         const int day_starts_at = feed_.festival.day_starts_at_min;
         int ord = 0;
         for (const Screening& s : feed_.screenings) {
@@ -246,10 +246,18 @@ private:
             if (venue == venue_of_hall_.end()) {
                 throw StoreError("screening \"" + s.id + "\": unknown hall \"" + s.hall + "\"");
             }
+            std::optional<std::string> moved_to;
+            if (!s.moved_to.empty()) {
+                if (!venue_of_hall_.contains(s.moved_to)) {
+                    throw StoreError("screening \"" + s.id + "\": moved to unknown hall \"" +
+                                     s.moved_to + "\"");
+                }
+                moved_to = s.moved_to;
+            }
             const Date day = festival_day(zone_, s.starts_at, day_starts_at);
             insert(stmt, "screening", s.id, s.id, ord++, s.film, s.hall, venue->second,
                    s.starts_at, s.ends_at, status_code(s.status), s.delay_min, s.note, s.qa,
-                   format_date(day));
+                   format_date(day), moved_to);
         }
     }
 
@@ -388,16 +396,20 @@ private:
 
 // ---- Reading ----
 
+// A screening at the hall where it takes place (h, v): its new one when it moved (the feed's
+// moved_to), with the hall the feed lists it in as moved_from (o).
 constexpr std::string_view screening_view_sql = R"sql(
 SELECT s.id, s.film_id, f.title_kk, f.title_ru, f.title_en, f.original_title, f.runtime_min,
        f.age_rating, COALESCE(f.section_id, ''), COALESCE(c.name_kk, ''), COALESCE(c.name_ru, ''),
-       COALESCE(c.name_en, ''), COALESCE(c.color, ''), s.venue_id, v.name_kk, v.name_ru,
-       v.name_en, s.hall_id, h.name_kk, h.name_ru, h.name_en, s.starts_at, s.ends_at, s.status,
-       s.delay_min, s.note_kk, s.note_ru, s.note_en, s.qa, s.festival_day
+       COALESCE(c.name_en, ''), COALESCE(c.color, ''), h.venue_id, v.name_kk, v.name_ru,
+       v.name_en, h.id, h.name_kk, h.name_ru, h.name_en, COALESCE(o.id, ''),
+       COALESCE(o.name_kk, ''), COALESCE(o.name_ru, ''), COALESCE(o.name_en, ''), s.starts_at,
+       s.ends_at, s.status, s.delay_min, s.note_kk, s.note_ru, s.note_en, s.qa, s.festival_day
 FROM screenings AS s
 JOIN films AS f ON f.id = s.film_id
-JOIN halls AS h ON h.id = s.hall_id
-JOIN venues AS v ON v.id = s.venue_id
+JOIN halls AS h ON h.id = COALESCE(s.moved_to_hall_id, s.hall_id)
+JOIN venues AS v ON v.id = h.venue_id
+LEFT JOIN halls AS o ON o.id = s.hall_id AND s.moved_to_hall_id IS NOT NULL
 LEFT JOIN sections AS c ON c.id = f.section_id
 )sql";
 
@@ -420,6 +432,8 @@ ScreeningView read_screening(Statement& stmt) {
     v.venue_name = stmt.next_lang_text();
     v.hall_id = stmt.next_text();
     v.hall_name = stmt.next_lang_text();
+    v.moved_from_hall_id = stmt.next_text();
+    v.moved_from_hall_name = stmt.next_lang_text();
     v.starts_at = stmt.next_instant();
     v.ends_at = stmt.next_instant();
     const std::string status = stmt.next_text();
@@ -437,15 +451,6 @@ std::vector<ScreeningView> read_screenings(Statement& stmt) {
         list.push_back(read_screening(stmt));
     }
     return list;
-}
-
-std::optional<ScreeningView> read_first_screening(Statement& stmt) {
-    std::optional<ScreeningView> first;
-    if (stmt.step()) {
-        first = read_screening(stmt);
-    }
-    stmt.reset();
-    return first;
 }
 
 std::vector<Hall> read_halls(Statement& stmt, const std::string& venue_id) {
@@ -584,14 +589,6 @@ std::optional<TimeZone> Store::timezone() const {
     return zone;
 }
 
-std::optional<std::chrono::seconds> Store::feed_age(Instant now) const {
-    const auto held = info();
-    if (!held) {
-        return std::nullopt;
-    }
-    return now - held->generated_at;
-}
-
 std::vector<VenueInfo> Store::venues() const {
     Transaction snapshot(db_, Transaction::Kind::read);
     Statement venues(db_, std::string(venues_sql) + " ORDER BY ord");
@@ -619,34 +616,28 @@ std::optional<VenueInfo> Store::venue(const std::string& venue_id) const {
 
 std::vector<HallNowNext> Store::now_and_next(const std::string& venue_id, Instant t) const {
     Transaction snapshot(db_, Transaction::Kind::read);
-    // The delay shifts both ends. When two overlap (the feed warns of it), the one that started
-    // last is the one on screen.
-    Statement now(db_, screening_query(R"sql(
-WHERE s.hall_id = ?1 AND s.status <> ?3
-  AND s.starts_at + 60 * s.delay_min <= ?2 AND ?2 < s.ends_at + 60 * s.delay_min
-ORDER BY s.starts_at + 60 * s.delay_min DESC, s.ord DESC LIMIT 1
-)sql"));
-    Statement next(db_, screening_query(R"sql(
-WHERE s.hall_id = ?1 AND s.status <> ?3 AND s.starts_at + 60 * s.delay_min > ?2
-ORDER BY s.starts_at + 60 * s.delay_min, s.ord LIMIT 1
-)sql"));
     Statement halls(db_, halls_sql);
+    std::vector<Hall> venue_halls = read_halls(halls, venue_id);
+    // Every screening that concerns the venue's halls and is not over at T: held there, called
+    // off there, moved there or moved away. The rule for each hall is hall_now_next's.
+    Statement stmt(db_, screening_query(R"sql(
+WHERE (s.venue_id = ?1 OR s.moved_to_hall_id IN (SELECT id FROM halls WHERE venue_id = ?1))
+  AND s.ends_at + 60 * s.delay_min > ?2
+ORDER BY s.starts_at, s.ord
+)sql"));
+    stmt.bind_all(venue_id, t);
+    const std::vector<ScreeningView> upcoming = read_screenings(stmt);
     std::vector<HallNowNext> list;
-    for (Hall& hall : read_halls(halls, venue_id)) {
-        HallNowNext& entry = list.emplace_back();
-        now.bind_all(hall.id, t, status_code(Status::cancelled));
-        entry.now = read_first_screening(now);
-        next.bind_all(hall.id, t, status_code(Status::cancelled));
-        entry.next = read_first_screening(next);
-        entry.hall_id = std::move(hall.id);
-        entry.hall_name = std::move(hall.name);
+    for (Hall& hall : venue_halls) {
+        list.push_back(hall_now_next(std::move(hall.id), std::move(hall.name), upcoming, t));
     }
     return list;
 }
 
 std::vector<ScreeningView> Store::day_programme(const std::string& venue_id, Date day,
                                                 std::optional<Instant> from) const {
-    // Two statements rather than "?1 = '' OR ...", so each can use its own index.
+    // Two statements rather than "?1 = '' OR ...", so each can use its own index. A venue's
+    // programme holds what is held there and what moved away from there.
     if (venue_id.empty()) {
         Statement stmt(db_, screening_query(R"sql(
 WHERE s.festival_day = ?1 AND (?2 IS NULL OR s.ends_at + 60 * s.delay_min > ?2)
@@ -656,7 +647,9 @@ ORDER BY s.starts_at, s.ord
         return read_screenings(stmt);
     }
     Statement stmt(db_, screening_query(R"sql(
-WHERE s.venue_id = ?1 AND s.festival_day = ?2 AND (?3 IS NULL OR s.ends_at + 60 * s.delay_min > ?3)
+WHERE s.festival_day = ?2
+  AND (s.venue_id = ?1 OR s.moved_to_hall_id IN (SELECT id FROM halls WHERE venue_id = ?1))
+  AND (?3 IS NULL OR s.ends_at + 60 * s.delay_min > ?3)
 ORDER BY s.starts_at, s.ord
 )sql"));
     stmt.bind_all(venue_id, format_date(day), from);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "sync/feed.hpp"
+#include "sync/now_next.hpp"
+#include "sync/screening_view.hpp"
 #include "sync/time.hpp"
 
 #include <memory>
@@ -36,41 +38,6 @@ struct FeedInfo {
     std::string url;
 };
 
-// A screening joined with what a screen shows beside it.
-struct ScreeningView {
-    std::string id;
-    std::string film_id;
-    Text title;
-    std::string original_title;
-    int runtime_min = 0;
-    std::string age_rating;
-    std::string section_id;
-    Text section_name;
-    std::string section_color;  // "#RRGGBB" or empty
-    std::string venue_id;
-    Text venue_name;
-    std::string hall_id;
-    Text hall_name;
-    Instant starts_at{};  // as published
-    Instant ends_at{};
-    Status status = Status::scheduled;
-    int delay_min = 0;
-    Text note;
-    bool qa = false;
-    Date festival_day;
-
-    // Start and end with the delay applied.
-    Instant effective_start() const { return starts_at + std::chrono::minutes(delay_min); }
-    Instant effective_end() const { return ends_at + std::chrono::minutes(delay_min); }
-};
-
-struct HallNowNext {
-    std::string hall_id;
-    Text hall_name;
-    std::optional<ScreeningView> now;   // running at T (not cancelled)
-    std::optional<ScreeningView> next;  // the first to start after T (not cancelled)
-};
-
 struct VenueInfo {
     std::string id;
     Text name;
@@ -97,7 +64,7 @@ public:
     // database or not a cache, fails SQLite's quick_check, or has a schema newer than
     // schema_version (such a file is left untouched). ":memory:" gives a private in-memory cache.
     static Store open(const std::string& path);
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -112,13 +79,11 @@ public:
     std::optional<FeedInfo> info() const;
     bool empty() const { return !info().has_value(); }
     std::optional<TimeZone> timezone() const;
-    // How old the held feed is at `now` (now - generated_at); nothing when empty.
-    std::optional<std::chrono::seconds> feed_age(Instant now) const;
 
     std::vector<VenueInfo> venues() const;
     std::optional<VenueInfo> venue(const std::string& venue_id) const;
 
-    // Now and next for each hall of a venue at T, halls in feed order.
+    // Now, next and away (hall_now_next) for each hall of a venue at T, halls in feed order.
     std::vector<HallNowNext> now_and_next(const std::string& venue_id, Instant t) const;
     // The screenings of festival day `day` at a venue (every venue when venue_id is empty), by
     // start time; with `from`, only those not yet ended at that instant.

@@ -221,8 +221,14 @@ CREATE INDEX screenings_by_venue_day ON screenings (venue_id, festival_day, star
 CREATE INDEX screenings_by_day ON screenings (festival_day, starts_at);
 )sql";
 
+// Version 3: a moved screening's new hall (the feed's `moved_to`), at any venue.
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE screenings ADD COLUMN moved_to_hall_id TEXT REFERENCES halls (id);
+CREATE INDEX screenings_by_moved_to ON screenings (moved_to_hall_id, starts_at);
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 2> migrations{schema_v1, schema_v2};
+constexpr std::array<const char*, 3> migrations{schema_v1, schema_v2, schema_v3};
 static_assert(migrations.size() == Store::schema_version,
               "every schema version needs its migration");
 
