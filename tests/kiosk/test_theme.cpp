@@ -1,11 +1,37 @@
 #include "kiosk/theme.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
 // CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
 #include <CppUTest/TestHarness.h>
 
 using namespace aff;
 
+namespace {
+
+// A palette colour with its name, so a failing check says which one failed.
+struct Named {
+    const char* name;
+    Color colour;
+};
+
+}  // namespace
+
 TEST_GROUP(Theme) {
     Palette p = festival_palette();
+
+    std::array<Named, 5> statuses() const {
+        return {Named{"delayed", p.delayed}, Named{"cancelled", p.cancelled},
+                Named{"sold_out", p.sold_out}, Named{"moved", p.moved}, Named{"qa", p.qa}};
+    }
+
+    static void check_contrast(const Named& text, const Named& background, double at_least) {
+        const double ratio = contrast_ratio(text.colour, background.colour);
+        const std::string what = std::string(text.name) + " on " + background.name + ": " +
+                                 std::to_string(ratio) + ":1";
+        CHECK_TEXT(ratio >= at_least, what.c_str());
+    }
 };
 
 TEST(Theme, ContrastRatioFollowsWcag) {
@@ -19,34 +45,43 @@ TEST(Theme, ContrastRatioFollowsWcag) {
 }
 
 TEST(Theme, ScheduleTextHasAtLeastSevenToOneContrast) {
-    for (Color background : {p.background, p.band}) {
-        CHECK_TRUE(contrast_ratio(p.text, background) >= 7.0);
-        CHECK_TRUE(contrast_ratio(p.text_secondary, background) >= 7.0);
-        CHECK_TRUE(contrast_ratio(p.accent, background) >= 7.0);
-        CHECK_TRUE(contrast_ratio(p.delayed, background) >= 7.0);
+    for (const Named& background : {Named{"background", p.background}, Named{"band", p.band}}) {
+        for (const Named& text : {Named{"text", p.text}, Named{"text_secondary", p.text_secondary},
+                                  Named{"accent", p.accent}, Named{"delayed", p.delayed}}) {
+            check_contrast(text, background, 7.0);
+        }
     }
 }
 
 TEST(Theme, BadgeWordsHaveAtLeastSevenToOneContrastOnTheirChips) {
-    for (Color chip : {p.delayed, p.cancelled, p.sold_out, p.moved, p.qa}) {
-        CHECK_TRUE(contrast_ratio(p.badge_text, chip) >= 7.0);
+    for (const Named& chip : statuses()) {
+        check_contrast(Named{"badge_text", p.badge_text}, chip, 7.0);
     }
 }
 
 TEST(Theme, BannersAndTheEmergencyAreReadableAtSevenToOne) {
-    CHECK_TRUE(contrast_ratio(p.badge_text, p.urgent) >= 7.0);
-    CHECK_TRUE(contrast_ratio(p.emergency_text, p.emergency) >= 7.0);
-    CHECK_TRUE(contrast_ratio(p.badge_text, p.text) >= 7.0);  // the QR code's light square
+    check_contrast(Named{"badge_text", p.badge_text}, Named{"urgent", p.urgent}, 7.0);
+    check_contrast(Named{"emergency_text", p.emergency_text}, Named{"emergency", p.emergency},
+                   7.0);
+    // The QR code's light square.
+    check_contrast(Named{"badge_text", p.badge_text}, Named{"text", p.text}, 7.0);
 }
 
 TEST(Theme, StatusColoursStayApartForEveryKindOfColourVision) {
-    const Color statuses[] = {p.delayed, p.cancelled, p.sold_out, p.moved, p.qa};
-    for (Vision vision : {Vision::typical, Vision::protan, Vision::deutan, Vision::tritan}) {
-        for (std::size_t i = 0; i < 5; ++i) {
-            for (std::size_t j = i + 1; j < 5; ++j) {
-                const double difference = colour_difference(simulate_vision(statuses[i], vision),
-                                                            simulate_vision(statuses[j], vision));
-                CHECK_TRUE(difference >= 12.0);
+    const auto colours = statuses();
+    for (const auto& [vision, name] : {std::pair{Vision::typical, "typical"},
+                                       std::pair{Vision::protan, "protan"},
+                                       std::pair{Vision::deutan, "deutan"},
+                                       std::pair{Vision::tritan, "tritan"}}) {
+        for (std::size_t i = 0; i < colours.size(); ++i) {
+            for (std::size_t j = i + 1; j < colours.size(); ++j) {
+                const double difference =
+                    colour_difference(simulate_vision(colours[i].colour, vision),
+                                      simulate_vision(colours[j].colour, vision));
+                const std::string what = std::string(colours[i].name) + " and " +
+                                         colours[j].name + " for " + name + " vision: ΔE " +
+                                         std::to_string(difference);
+                CHECK_TEXT(difference >= 12.0, what.c_str());
             }
         }
     }
