@@ -55,6 +55,7 @@ private:
     std::string updated_text() const;
     void section_heading(Rect& area, std::string_view text);
     int hall_height(const HallNowNext& hall, Density density) const;
+    void away_rows(Rect& row, Rect& box, const ScreeningView& s, const std::string& hall_id);
     void hall_block(Rect box, const HallNowNext& hall, Density density, int name_column);
     void now_column(Rect area);
     int now_column_height(Density density) const;
@@ -313,7 +314,9 @@ int BoardPainter::hall_height(const HallNowNext& hall, Density density) const {
         return std::max(type.row.px + t_.grid(1), v_.min_touch);
     }
     if (!hall.now) {  // the hall's name and its next screening, or the word that there is none
-        return label + t_.unit + type.body.px;
+        // Called off or moved away while it would have run: its title, and what became of it.
+        const int away = hall.away_now(m_.now) != nullptr ? 2 * (type.body.px + t_.grid(2)) : 0;
+        return label + t_.unit + away + type.body.px;
     }
     const int bar = std::max(3, t_.unit * 3 / 4);
     int h = label + t_.unit + type.title.px + t_.unit + bar;
@@ -358,6 +361,23 @@ void BoardPainter::next_row(Rect row, const ScreeningView& next, const Font& fon
     text_left(row, next.title.get(lang_), font, color);
 }
 
+// A screening called off or moved away from this hall, while it would have run: its title with
+// its status, then what became of it ("Moved to Hall 3"). `row` moves down past both.
+void BoardPainter::away_rows(Rect& row, Rect& box, const ScreeningView& s,
+                             const std::string& hall_id) {
+    const auto& type = t_.type;
+    Rect title = row;
+    const auto tags = fit_tags_beside_title(tags_of(s), type.label, title.w);
+    if (!tags.empty()) {
+        take_right(title, tags_right(title, tags, type.label), t_.grid(2));
+    }
+    text_left(title, s.title.get(lang_), type.body, p_.text_secondary);
+    take_top(box, t_.grid(2));
+    text_left(take_top(box, type.body.px), notice_of(s, hall_id), type.body, p_.text);
+    take_top(box, t_.grid(2));
+    row = take_top(box, type.body.px);
+}
+
 void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density,
                               int name_column) {
     const auto& type = t_.type;
@@ -370,6 +390,18 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
             const std::string until = tr("board.until", {{"time", m_.hh_mm(s.effective_end())}});
             take_right(row, text_right(row, until, type.body, p_.text_secondary), t_.grid(3));
             text_left(row, s.title.get(lang_), type.row, p_.text);
+        } else if (const ScreeningView* away = hall.away_now(m_.now)) {
+            // Its title, and the word for what became of it: where it went, or its status.
+            if (at_hall(*away, hall.hall_id) == AtHall::moved_away) {
+                const std::string where =
+                    tr("status.moved_to", {{"hall", away->hall_name.get(lang_)}});
+                take_right(row, text_right(row, where, type.body, p_.moved), t_.grid(3));
+            } else {
+                take_right(row, tags_right(row, fit_tags(tags_of(*away), type.label, row.w / 2),
+                                           type.label),
+                           t_.grid(3));
+            }
+            text_left(row, away->title.get(lang_), type.row, p_.text_secondary);
         } else if (hall.next) {
             next_row(row, *hall.next, type.body, p_.text_secondary);
         } else {
@@ -388,6 +420,9 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
                        t_.grid(2));
         }
         text_left(row_a, hall.hall_name.get(lang_), type.label, p_.text_secondary);
+        if (const ScreeningView* away = hall.away_now(m_.now)) {
+            away_rows(row, box, *away, hall.hall_id);
+        }
         if (hall.next) {
             next_row(row, *hall.next, type.body, p_.text_secondary);
         } else {

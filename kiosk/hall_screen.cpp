@@ -14,13 +14,6 @@ using std::chrono::minutes;
 
 enum HallAction : int { action_film = 1 };
 
-// Whether the audience comes to this hall for it: a cancelled screening is not held at all and a
-// moved one is held elsewhere, so neither is "now" or "next" here (both still show, with their
-// notes, in the list).
-bool held_here(const ScreeningView& s) {
-    return s.status != Status::cancelled && s.status != Status::moved;
-}
-
 bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
     return a.effective_start() < b.effective_start();
 }
@@ -28,7 +21,8 @@ bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
 std::vector<ScreeningView> hall_day(const Store& store, const std::string& venue_id,
                                     const std::string& hall_id, Date day) {
     std::vector<ScreeningView> list = store.day_programme(venue_id, day);
-    std::erase_if(list, [&](const ScreeningView& s) { return s.hall_id != hall_id; });
+    std::erase_if(list,
+                  [&](const ScreeningView& s) { return at_hall(s, hall_id) == AtHall::elsewhere; });
     // A delay can move a screening past the one after it; the sign goes by the times it shows.
     std::stable_sort(list.begin(), list.end(), by_effective_start);
     return list;
@@ -78,14 +72,14 @@ private:
     std::string original_title(const ScreeningView& s) const {
         return s.original_title != s.title.get(lang_) ? s.original_title : std::string();
     }
-    std::string note_of(const ScreeningView& s) const {
-        return s.status == Status::scheduled ? std::string() : s.note.get(lang_);
-    }
+    std::string note_of(const ScreeningView& s) const { return notice_of(s, m_.hall_id); }
+    // Whether the audience comes to this hall for it (sync/now_next.hpp).
+    bool held(const ScreeningView& s) const { return at_hall(s, m_.hall_id) == AtHall::held; }
     Color time_color(const ScreeningView& s) const {
         if (s.status == Status::delayed) {
             return p_.delayed;
         }
-        return held_here(s) ? p_.text : p_.text_secondary;
+        return held(s) ? p_.text : p_.text_secondary;
     }
     std::string range(const ScreeningView& s) const {
         return s_.hh_mm(s.effective_start()) + std::string(en_dash) +
@@ -249,7 +243,7 @@ std::string HallPainter::meta(const ScreeningView& s) const {
 
 int HallPainter::title(Rect& area, const ScreeningView& s, const Font& font, int max_lines) {
     const int used = paragraph(area, s.title.get(lang_), font,
-                               held_here(s) ? p_.text : p_.text_secondary, max_lines, 0);
+                               held(s) ? p_.text : p_.text_secondary, max_lines, 0);
     take_top(area, used);
     int h = used;
     for (const std::string& line : {original_title(s), meta(s)}) {
@@ -425,7 +419,7 @@ void HallPainter::row(Rect box, const ScreeningView& s, int time_w, bool with_ra
     if (!tags.empty()) {
         take_right(rest, tags_right(rest, tags, type.label), t_.grid(3));
     }
-    text_left(rest, s.title.get(lang_), type.row, held_here(s) ? p_.text : p_.text_secondary);
+    text_left(rest, s.title.get(lang_), type.row, held(s) ? p_.text : p_.text_secondary);
     if (const std::string note = note_of(s); !note.empty()) {
         paragraph(Rect{text_x, box.y, std::max(0, box.right() - text_x), box.h}, note, type.body,
                   p_.text_secondary, note_lines, line_gap());
@@ -578,6 +572,7 @@ HallModel load_hall(const Store& store, const UiStatus& status, const std::strin
         return m;
     }
     m.found = true;
+    m.hall_id = hall_id;
     m.venue_id = venue->id;
     m.venue_name = venue->name;
     for (const auto& hall : venue->halls) {
@@ -591,25 +586,17 @@ HallModel load_hall(const Store& store, const UiStatus& status, const std::strin
     }
 
     const Instant now = status.now;
+    HallNowNext here = hall_now_next(hall_id, m.hall_name, m.today, now);
+    m.now = std::move(here.now);
+    m.next = std::move(here.next);
+    m.skipped = std::move(here.away);
+    const auto shown = [&](const ScreeningView& s) {
+        return (m.now && s.id == m.now->id) || (m.next && s.id == m.next->id) ||
+               std::any_of(m.skipped.begin(), m.skipped.end(),
+                           [&](const ScreeningView& k) { return k.id == s.id; });
+    };
     for (const auto& s : m.today) {
-        // When two overlap (the feed warns of it), the one that started last is on screen.
-        if (held_here(s) && s.effective_start() <= now && now < s.effective_end()) {
-            m.now = s;
-        }
-    }
-    for (const auto& s : m.today) {
-        if (!m.next && held_here(s) && s.effective_start() > now) {
-            m.next = s;
-        }
-    }
-    for (const auto& s : m.today) {
-        if (s.effective_end() <= now || (m.now && s.id == m.now->id) ||
-            (m.next && s.id == m.next->id)) {
-            continue;
-        }
-        if (!held_here(s) && (!m.next || s.effective_start() < m.next->effective_start())) {
-            m.skipped.push_back(s);
-        } else {
+        if (s.effective_end() > now && !shown(s)) {
             m.later.push_back(s);
         }
     }
@@ -619,7 +606,7 @@ HallModel load_hall(const Store& store, const UiStatus& status, const std::strin
         for (Date day = add_days(status.today, 1); day <= status.info.last_day && !m.next_day_first;
              day = add_days(day, 1)) {
             for (auto& s : hall_day(store, venue->id, hall_id, day)) {
-                if (held_here(s)) {
+                if (at_hall(s, hall_id) == AtHall::held) {
                     m.next_day_first = std::move(s);
                     break;
                 }

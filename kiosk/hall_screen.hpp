@@ -23,16 +23,17 @@ inline constexpr std::chrono::minutes countdown_limit{90};
 struct HallModel {
     bool found = false;  // the hall is in the schedule
     std::string venue_id;
+    std::string hall_id;
     Text hall_name;
     Text venue_name;
     // The hall's screenings of the festival day, every status, by (effective) start.
     std::vector<ScreeningView> today;
-    // Only with a trusted clock: running now (held here: not cancelled, not moved away).
+    // Only with a trusted clock, as hall_now_next answers them (sync/now_next.hpp): on now.
     std::optional<ScreeningView> now;
     // The first screening held here that has not started, on the same festival day.
     std::optional<ScreeningView> next;
-    // Cancelled or moved away, not yet over, and due before `next` (without one: at all):
-    // shown above it with their notes, since people are arriving for them.
+    // Called off or moved away, not yet over, and due before `next` (without one: at all):
+    // shown above it with their notes and where they went, since people are arriving for them.
     std::vector<ScreeningView> skipped;
     // The rest of the day not yet over, cancelled and moved ones included.
     std::vector<ScreeningView> later;

@@ -156,6 +156,15 @@ std::vector<Tag> Painter::tags_of(const ScreeningView& s) const {
     return tags;
 }
 
+std::string Painter::notice_of(const ScreeningView& s, std::string_view hall_id) const {
+    const std::string note = s.status == Status::scheduled ? std::string() : s.note.get(lang_);
+    if (at_hall(s, hall_id) != AtHall::moved_away) {
+        return note;
+    }
+    std::string where = tr("status.moved_to", {{"hall", s.hall_name.get(lang_)}});
+    return note.empty() ? where : where + ". " + note;
+}
+
 Color Painter::chip_color(const ScreeningView& s) const {
     return parse_hex_color(s.section_color).value_or(p_.neutral_chip);
 }

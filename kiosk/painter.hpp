@@ -84,6 +84,10 @@ public:
     int tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font);
     // The status (a word on a chip, never colour alone) and the Q&A mark of a screening.
     std::vector<Tag> tags_of(const ScreeningView& s) const;
+    // What a hall's door and the board's row say of `s` beside its title, seen from `hall_id`:
+    // where it went when it moved away from there ("Moved to Hall 3", then its note), otherwise
+    // its note when its status is not plain "scheduled".
+    std::string notice_of(const ScreeningView& s, std::string_view hall_id) const;
     Color chip_color(const ScreeningView& s) const;
     // How much of a running screening has gone by at `now`, as a bar across `box`.
     void progress_bar(const Rect& box, const ScreeningView& s, Instant now);

@@ -986,6 +986,14 @@ private:
             }
             screening.note = fields.text("note", false);
             screening.qa = fields.boolean("qa").value_or(false);
+            // Where a moved screening is now held. With any other status it would say the
+            // screening is in two halls at once, and a kiosk cannot tell which one is meant.
+            screening.moved_to = fields.id("moved_to", false, "a hall id");
+            if (!screening.moved_to.empty() && status && *status != Status::moved) {
+                report_.error(fields.at("moved_to"),
+                              "is only allowed with the status \"moved\" (the status is " +
+                                  quote(status_code(*status)) + ")");
+            }
             feed_.screenings.push_back(std::move(screening));
             screening_times_.push_back(times);
         });
@@ -1204,6 +1212,12 @@ private:
             const std::string path = index_path("screenings", i);
             check_ref(film_ids_, screening.film, key_path(path, "film"), "film");
             check_ref(hall_ids_, screening.hall, key_path(path, "hall"), "hall");
+            check_ref(hall_ids_, screening.moved_to, key_path(path, "moved_to"), "hall");
+            if (!screening.moved_to.empty() && screening.moved_to == screening.hall) {
+                report_.error(key_path(path, "moved_to"),
+                              "is the screening's own hall " + quote(screening.hall) +
+                                  " (a screening moves to another hall)");
+            }
             ScreeningTimes& times = screening_times_[i];
             if (!times.start_ok || times.end_given) {
                 continue;
@@ -1361,7 +1375,8 @@ private:
         }
     }
 
-    // Two screenings in one hall at once, going by their real (delayed) times.
+    // Two screenings in one hall at once, going by their real (delayed) times and the hall
+    // they are held in (a moved screening's moved_to).
     void check_overlaps() {
         struct Slot {
             Instant start;
@@ -1372,12 +1387,13 @@ private:
         for (std::size_t i = 0; i < feed_.screenings.size(); ++i) {
             const Screening& s = feed_.screenings[i];
             const ScreeningTimes& times = screening_times_[i];
+            const std::string& held = s.moved_to.empty() ? s.hall : s.moved_to;
             if (s.status == Status::cancelled || !times.start_ok || !times.end_ok ||
-                s.id.empty() || !hall_ids_.contains(s.hall)) {
+                s.id.empty() || !hall_ids_.contains(held)) {
                 continue;
             }
             const std::chrono::minutes delay{s.delay_min};
-            by_hall[s.hall].push_back({s.starts_at + delay, s.ends_at + delay, i});
+            by_hall[held].push_back({s.starts_at + delay, s.ends_at + delay, i});
         }
         for (auto& [hall, slots] : by_hall) {
             std::stable_sort(slots.begin(), slots.end(),

@@ -676,30 +676,19 @@ GALA_STARTS = {"sea-that-left": (0, "19:00"), "apple-season": (4, "19:15")}
 # to the festival day because day_starts_at is 05:00.
 MIDNIGHT = 24 * 60
 
+# A moved screening's note says why: the kiosk itself says where it went ("Moved to Hall 1").
 NOTE_MOVED_SAMAL = T(
-    "Көрермендер көп болғандықтан, көрсетілім «Самал» кинотеатрының 1-залына ауыстырылды. "
-    "Басталу уақыты өзгермейді.",
-    "Из-за большого спроса показ перенесён в зал 1 кинотеатра «Самал». Время начала прежнее.",
-    "Moved to Hall 1 of the Samal Cinema because of high demand. The start time is unchanged.")
-NOTE_MOVED_HERE_SAMAL = T("Көрсетілім 3-залдан ауыстырылды.", "Показ перенесён из зала 3.",
-                          "Moved here from Hall 3.")
+    "Көрермендер көп болғандықтан. Басталу уақыты өзгермейді.",
+    "Из-за большого спроса. Время начала прежнее.",
+    "Because of high demand. The start time is unchanged.")
 NOTE_MOVED_PALACE = T(
-    "Көрермендер көп болғандықтан, көрсетілім Көк залға (2-қабат) ауыстырылды. Басталу уақыты "
-    "өзгермейді.",
-    "Из-за большого спроса показ перенесён в Синий зал (2-й этаж). Время начала прежнее.",
-    "Moved to the Blue Hall (level 2) because of high demand. The start time is unchanged.")
-NOTE_MOVED_HERE_PALACE = T("Көрсетілім Камералық залдан ауыстырылды.",
-                           "Показ перенесён из Камерного зала.",
-                           "Moved here from the Chamber Hall.")
+    "Көрермендер көп болғандықтан. Көк зал — 2-қабатта. Басталу уақыты өзгермейді.",
+    "Из-за большого спроса. Синий зал — на 2-м этаже. Время начала прежнее.",
+    "Because of high demand. The Blue Hall is on level 2. The start time is unchanged.")
 NOTE_MOVED_CINEMATHEQUE = T(
-    "Студиядағы дыбыс жүйесінің ақауына байланысты көрсетілім Синематеканың Негізгі залына "
-    "ауыстырылды. Басталу уақыты өзгермейді.",
-    "Из-за неисправности звуковой системы в Студии показ перенесён в Основной зал Синематеки. "
-    "Время начала прежнее.",
-    "Moved to the Main Hall of the Cinematheque because of a sound system fault in the Studio. "
-    "The start time is unchanged.")
-NOTE_MOVED_HERE_CINEMATHEQUE = T("Көрсетілім Студиядан ауыстырылды.",
-                                 "Показ перенесён из Студии.", "Moved here from the Studio.")
+    "Студиядағы дыбыс жүйесінің ақауына байланысты. Басталу уақыты өзгермейді.",
+    "Из-за неисправности звуковой системы в Студии. Время начала прежнее.",
+    "Because of a sound system fault in the Studio. The start time is unchanged.")
 NOTE_CANCELLED_TECHNICAL = T(
     "Техникалық себептерге байланысты көрсетілім болмайды. Билетті кассада қайтаруға немесе "
     "басқа сеансқа ауыстыруға болады.",
@@ -756,19 +745,19 @@ FIXED = [
     {"hall": "samal-1", "day": 2, "start": "24:40", "film": "taxi-to-medeu"},
     {"hall": "palace-small", "day": 3, "start": "24:15", "film": "quiet-border"},
     {"hall": "alatau-red", "day": 0, "start": "24:30", "film": "echo"},
-    # Moves: the original stays listed as "moved"; the new hall lists it again.
+    # Moves: the screening keeps its hall and names the new one in moved_to. The new hall's
+    # entry only holds the room (it is planned, so the rest of that hall's day fits around it,
+    # and left out of the feed).
     {"hall": "samal-3", "day": 2, "start": "19:00", "film": "seven-flavours",
-     "status": "moved", "note": NOTE_MOVED_SAMAL},
-    {"hall": "samal-1", "day": 2, "start": "19:00", "film": "seven-flavours",
-     "status": "sold_out", "note": NOTE_MOVED_HERE_SAMAL},
+     "status": "moved", "moved_to": "samal-1", "note": NOTE_MOVED_SAMAL},
+    {"hall": "samal-1", "day": 2, "start": "19:00", "film": "seven-flavours", "held": True},
     {"hall": "palace-chamber", "day": 1, "start": "15:00", "film": "paper-cranes",
-     "status": "moved", "note": NOTE_MOVED_PALACE},
-    {"hall": "palace-blue", "day": 1, "start": "15:00", "film": "paper-cranes",
-     "note": NOTE_MOVED_HERE_PALACE},
+     "status": "moved", "moved_to": "palace-blue", "note": NOTE_MOVED_PALACE},
+    {"hall": "palace-blue", "day": 1, "start": "15:00", "film": "paper-cranes", "held": True},
     {"hall": "cinematheque-studio", "day": 3, "start": "14:00", "film": "the-archive",
-     "status": "moved", "note": NOTE_MOVED_CINEMATHEQUE},
+     "status": "moved", "moved_to": "cinematheque-main", "note": NOTE_MOVED_CINEMATHEQUE},
     {"hall": "cinematheque-main", "day": 3, "start": "14:00", "film": "the-archive",
-     "note": NOTE_MOVED_HERE_CINEMATHEQUE},
+     "held": True},
     # The cancellation that the "programme changed" announcement of 18 September talks about.
     {"hall": "samal-2", "day": 3, "start": "21:30", "film": "nine-days-tbilisi",
      "status": "cancelled", "note": NOTE_CANCELLED_TECHNICAL},
@@ -813,7 +802,7 @@ class Scheduler:
             self.films_by_section.setdefault(record["section"], []).append(record["id"])
         self.screenings = []
         # When each film is on screen somewhere, so that no film runs in two halls at once
-        # (apart from a move, which lists the same screening twice on purpose).
+        # (apart from a move, whose new hall holds the room for it).
         self.busy = {fid: [] for fid in film_by_id}
         for item in FIXED:
             if item["film"]:
@@ -909,7 +898,8 @@ class Scheduler:
             if upcoming["film"] is None:
                 t = ready = hm(upcoming["end"])
                 continue
-            extra = {key: upcoming[key] for key in ("status", "note", "qa") if key in upcoming}
+            extra = {key: upcoming[key] for key in ("status", "note", "qa", "moved_to", "held")
+                     if key in upcoming}
             record = self.add(hall, day, start, upcoming["film"], fixed=True, **extra)
             ready = start + occupied_minutes(record, self.film_by_id) + CLEANING_MIN
             t = round_up(ready + 5 * self.rng.randrange(6))
@@ -1001,6 +991,8 @@ def screening_json(record, film_by_id, rng):
             end_day, end_minute = divmod(start + occupancy, MIDNIGHT)
             out["ends_at"] = stamp(end_day, end_minute)
     out["status"] = status
+    if "moved_to" in record:
+        out["moved_to"] = record["moved_to"]
     if status == "delayed":
         out["delay_min"] = record["delay_min"]
     if "note" in record:
@@ -1332,7 +1324,10 @@ def build_feed():
     assign_statuses(rng, raw, film_by_id)
     order = {hall: index for index, hall in enumerate(hall_order())}
     raw.sort(key=lambda r: (r["day"] * MIDNIGHT + r["start"], order[r["hall"]]))
+    # Every record is turned into JSON, so the random choices stay as they were; a room held for
+    # a move is then left out.
     screenings = [screening_json(record, film_by_id, rng)[0] for record in raw]
+    screenings = [out for out, record in zip(screenings, raw) if not record.get("held")]
 
     return {
         "_comment": "DEMONSTRATION DATA for the kiosk's demo mode and tests. The festival "

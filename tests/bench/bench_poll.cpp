@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    std::printf("first sync of the demo feed (372 screenings, 6 posters): %llu bytes received\n",
+    std::printf("first sync of the demo feed (369 screenings, 6 posters): %llu bytes received\n",
                 static_cast<unsigned long long>(first.bytes_received));
     std::printf("poll answered 304, %d polls over keep-alive: %.0f bytes received (median), "
                 "CPU %.2f ms median (max %.2f)\n",

@@ -161,8 +161,8 @@ TEST(HallSign, AMovedScreeningSaysWhereItWent) {
     // Seven Flavours at 19:00 moved from Hall 3 of the Samal to its Hall 1.
     const RecordingCanvas canvas = show_at("samal", "samal-3", "2018-09-17T18:50:00+06:00");
     CHECK_TRUE(drawn(canvas, "Moved"));
-    CHECK_TRUE(shown(canvas, "Moved to Hall 1 of the Samal Cinema because of high demand. The "
-                             "start time is unchanged."));
+    CHECK_TRUE(shown(canvas, "Moved to Hall 1. Because of high demand. The start time is "
+                             "unchanged."));
     CHECK_FALSE(drawn(canvas, "Doors open"));
     STRCMP_EQUAL("shorts-the-city", screen->model()->next->film_id.c_str());
     // Where it went, it is simply the next screening, with the doors open.
