@@ -7,17 +7,6 @@
 
 namespace aff {
 
-std::optional<int> BoardModel::day_number() const {
-    if (today < first_day || today > last_day) {
-        return std::nullopt;
-    }
-    return days_between(first_day, today) + 1;
-}
-
-std::string BoardModel::hh_mm(Instant t) const {
-    return format_hh_mm(zone, t);
-}
-
 std::optional<BoardModel> load_board(const Store& store, const std::string& wanted_venue,
                                      Instant now) {
     auto info = store.info();
@@ -37,14 +26,7 @@ std::optional<BoardModel> load_board(const Store& store, const std::string& want
     BoardModel model;
     model.now = now;
     model.sequence = info->sequence;
-    model.festival_name = info->festival_name;
-    model.first_day = info->first_day;
-    model.last_day = info->last_day;
-    model.applied_at = info->applied_at;
-    model.expires_at = info->expires_at;
-    model.today = festival_day(*zone, now, info->day_starts_at_min);
-    model.local_now = zone->to_local(now);
-    model.zone = std::move(zone);
+    const Date today = festival_day(*zone, now, info->day_starts_at_min);
     if (auto venue = store.venue(venue_id)) {
         model.venue_name = venue->name;
     }
@@ -52,7 +34,7 @@ std::optional<BoardModel> load_board(const Store& store, const std::string& want
     std::set<std::string> in_now_column;
     model.halls = store.now_and_next(venue_id, now);
     for (auto& hall : model.halls) {
-        if (hall.next && hall.next->festival_day != model.today) {
+        if (hall.next && hall.next->festival_day != today) {
             hall.next.reset();  // tomorrow's first screening is not "next" on today's board
         }
         if (hall.now) {
@@ -80,7 +62,6 @@ std::optional<BoardModel> load_board(const Store& store, const std::string& venu
     if (!model || status.clock_trusted) {
         return model;
     }
-    model->today = status.today;
     model->halls.clear();
     model->later = store.day_programme(venue_id, status.today);
     return model;

@@ -12,28 +12,16 @@ namespace aff {
 
 struct UiStatus;
 
+// The board's own content; the date, the clock, the day number and whether the data may be out
+// of date are the UiStatus's, which every screen shares.
 struct BoardModel {
     Instant now{};
     std::int64_t sequence = 0;  // of the feed this was read from
-    std::optional<TimeZone> zone;
-    Text festival_name;
     Text venue_name;
-    Date first_day;
-    Date last_day;
-    Date today;  // the festival day `now` falls in
-    LocalTime local_now;
-    Instant applied_at{};
-    std::optional<Instant> expires_at;
     // Every hall of the venue, in feed order; `next` only when it is on the same festival day.
     std::vector<HallNowNext> halls;
     // The rest of the festival day that has not started yet and is not in the halls' now/next.
     std::vector<ScreeningView> later;
-
-    // The festival day number (1-based) and count, when today is within the festival.
-    std::optional<int> day_number() const;
-    int day_count() const { return days_between(first_day, last_day) + 1; }
-    bool outdated() const { return expires_at.has_value() && now >= *expires_at; }
-    std::string hh_mm(Instant t) const;  // in the festival's zone
 };
 
 // Reads the board of `venue_id` at `now`. Nothing when the cache is empty or its time zone is

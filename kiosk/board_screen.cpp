@@ -194,7 +194,7 @@ void BoardPainter::header(Rect band) {
         take_right(inner, side, t_.grid(6));
     }
     if (st_.clock_trusted) {
-        const std::string clock = m_.hh_mm(m_.now);
+        const std::string clock = st_.hh_mm(m_.now);
         const Rect clock_box = take_right(inner, width(clock, t_.type.clock), t_.grid(6));
         text_right(clock_box, clock, t_.type.clock, p_.text);
     }
@@ -202,17 +202,17 @@ void BoardPainter::header(Rect band) {
     Rect left = inner;
     left.h = t_.type.label.px + t_.type.venue.px + t_.type.body.px + t_.grid(2);
     left.y = centre_y(inner, left.h);
-    text_left(take_top(left, t_.type.label.px, t_.unit), m_.festival_name.get(lang_),
+    text_left(take_top(left, t_.type.label.px, t_.unit), st_.info.festival_name.get(lang_),
               t_.type.label, p_.accent);
     text_left(take_top(left, t_.type.venue.px, t_.unit), m_.venue_name.get(lang_), t_.type.venue,
               p_.text);
 
     Rect date_row = take_top(left, t_.type.body.px);
-    const int date_w = text_left(date_row, i18n_.date(lang_, m_.today), t_.type.body, p_.text);
-    if (auto day = m_.day_number()) {
+    const int date_w = text_left(date_row, i18n_.date(lang_, st_.today), t_.type.body, p_.text);
+    if (auto day = st_.day_number()) {
         const std::string day_text =
             tr("board.day_of",
-               {{"n", std::to_string(*day)}, {"total", std::to_string(m_.day_count())}});
+               {{"n", std::to_string(*day)}, {"total", std::to_string(st_.day_count())}});
         Rect rest = date_row;
         take_left(rest, date_w + t_.grid(2));
         const int dot_w = text_left(rest, middle_dot, t_.type.body, p_.text_secondary);
@@ -226,8 +226,8 @@ int BoardPainter::footer_row_height() const {
 }
 
 std::string BoardPainter::updated_text() const {
-    const Instant updated_at = st_.last_success.value_or(m_.applied_at);
-    return tr("board.updated", {{"time", m_.hh_mm(updated_at)}});
+    const Instant updated_at = st_.last_success.value_or(st_.info.applied_at);
+    return tr("board.updated", {{"time", st_.hh_mm(updated_at)}});
 }
 
 int BoardPainter::programme_button_width() {
@@ -352,7 +352,7 @@ void BoardPainter::next_row(Rect row, const ScreeningView& next, const Font& fon
     Font time_font = font;
     time_font.weight = Weight::bold;
     const Color time_color = next.status == Status::delayed ? p_.delayed : color;
-    take_left(row, text_left(row, m_.hh_mm(next.effective_start()), time_font, time_color) +
+    take_left(row, text_left(row, st_.hh_mm(next.effective_start()), time_font, time_color) +
                        t_.grid(2));
     const auto tags = fit_tags_beside_title(tags_of(next), t_.type.label, row.w);
     if (!tags.empty()) {
@@ -387,7 +387,7 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
                   p_.text_secondary);
         if (hall.now) {
             const auto& s = *hall.now;
-            const std::string until = tr("board.until", {{"time", m_.hh_mm(s.effective_end())}});
+            const std::string until = tr("board.until", {{"time", st_.hh_mm(s.effective_end())}});
             take_right(row, text_right(row, until, type.body, p_.text_secondary), t_.grid(3));
             text_left(row, s.title.get(lang_), type.row, p_.text);
         } else if (const ScreeningView* away = hall.away_now(m_.now)) {
@@ -438,7 +438,7 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
         take_right(row_a, tags_w, t_.grid(2));
     }
     const std::string range =
-        m_.hh_mm(s.effective_start()) + std::string(en_dash) + m_.hh_mm(s.effective_end());
+        st_.hh_mm(s.effective_start()) + std::string(en_dash) + st_.hh_mm(s.effective_end());
     const auto left = std::chrono::ceil<minutes>(s.effective_end() - m_.now);
     const std::string remaining = i18n_.plural(lang_, "board.minutes_left", left.count());
     if (density == Density::compact) {
@@ -518,7 +518,7 @@ void BoardPainter::later_column(Rect area) {
     int hall_w = 0;
     // Measured over every language, so the columns stay put while the languages rotate.
     for (const auto& s : m_.later) {
-        time_w = std::max(time_w, width(m_.hh_mm(s.effective_start()), time_font));
+        time_w = std::max(time_w, width(st_.hh_mm(s.effective_start()), time_font));
         for (Lang lang : all_langs) {
             hall_w = std::max(hall_w, width(s.hall_name.get(lang), type.body));
         }
@@ -573,7 +573,7 @@ void BoardPainter::later_column(Rect area) {
         const Color text_color = cancelled ? p_.text_secondary : p_.text;
 
         c_.fill_rect(Rect{row.x, centre_y(row, type.row.px), chip_w, type.row.px}, chip_color(s));
-        text_left(Rect{time_x, row.y, time_w, row.h}, m_.hh_mm(s.effective_start()), time_font,
+        text_left(Rect{time_x, row.y, time_w, row.h}, st_.hh_mm(s.effective_start()), time_font,
                   s.status == Status::delayed ? p_.delayed : text_color);
 
         Rect title{title_x, row.y, title_w, row.h};

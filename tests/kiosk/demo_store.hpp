@@ -5,6 +5,7 @@
 #include "sync/store.hpp"
 #include "sync/time.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -32,6 +33,15 @@ inline Feed demo_feed() {
     }
     return std::move(*parsed.feed);
 }
+
+// "18:05" and the festival day of an instant, in the demo festival's zone (its day starts at 05:00).
+inline std::string hh_mm(Instant t) {
+    const LocalTime local = TimeZone::load("Asia/Almaty")->to_local(t);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", local.hour, local.minute);
+    return text;
+}
+inline Date demo_day(Instant t) { return festival_day(*TimeZone::load("Asia/Almaty"), t, 300); }
 
 inline Instant at(const char* rfc3339) {
     auto t = parse_rfc3339(rfc3339);

@@ -197,7 +197,7 @@ TEST(Board, LaterTodayListsWhatHasNotStartedAndIsNotInTheNowColumn) {
     CHECK_TRUE(!board.later.empty());
     for (const auto& s : board.later) {
         CHECK_TRUE(s.effective_start() > board.now);
-        CHECK_TRUE(s.festival_day == board.today);
+        CHECK_TRUE(s.festival_day == aff::test::demo_day(board.now));
         for (const auto& hall : board.halls) {
             CHECK_TRUE(!hall.now || hall.now->id != s.id);
             CHECK_TRUE(!hall.next || hall.next->id != s.id);
@@ -205,7 +205,7 @@ TEST(Board, LaterTodayListsWhatHasNotStartedAndIsNotInTheNowColumn) {
     }
     const RecordingCanvas canvas = render(Size{1920, 1080}, Lang::en);
     CHECK_TRUE(drawn_or_ellipsised(canvas, board.later.front().title.get(Lang::en)));
-    CHECK_TRUE(drawn(canvas, board.hh_mm(board.later.front().effective_start())));
+    CHECK_TRUE(drawn(canvas, aff::test::hh_mm(board.later.front().effective_start())));
 }
 
 TEST(Board, WhenTheListDoesNotFitItTurnsPagesAndSaysWhichPageIsShown) {
@@ -214,7 +214,7 @@ TEST(Board, WhenTheListDoesNotFitItTurnsPagesAndSaysWhichPageIsShown) {
     const std::size_t pages = layout.pages;
     CHECK_TRUE(pages > 1);
     CHECK_TRUE(drawn(first, "1 / " + std::to_string(pages)));
-    CHECK_TRUE(drawn(first, board.hh_mm(board.later.front().effective_start())));
+    CHECK_TRUE(drawn(first, aff::test::hh_mm(board.later.front().effective_start())));
     const RecordingCanvas second = render(Size{800, 480}, Lang::en, board, 1);
     CHECK_TRUE(drawn(second, "2 / " + std::to_string(pages)));
     // Every screening is on some page.
@@ -301,7 +301,7 @@ TEST(Board, LaterRowsKeepTheirColumnsAligned) {
     std::vector<int> time_x;
     for (const auto& s : board.later) {
         for (const auto& op : canvas.texts) {
-            if (op.text == board.hh_mm(s.effective_start()) && op.box.x > 1920 / 2) {
+            if (op.text == aff::test::hh_mm(s.effective_start()) && op.box.x > 1920 / 2) {
                 time_x.push_back(op.box.x);
             }
         }
@@ -413,7 +413,7 @@ TEST(BoardScreen, ATapOnALaterScreeningOpensItsFilm) {
     BoardScreen board(ui());
     update(board);
     const ScreeningView& first = board.model()->later.front();
-    const auto* time = find_text(canvas, board.model()->hh_mm(first.effective_start()));
+    const auto* time = find_text(canvas, aff::test::hh_mm(first.effective_start()));
     CHECK_TRUE(time != nullptr);
     InputEvent tap;
     tap.type = InputEvent::Type::tap;
