@@ -15,7 +15,6 @@ using std::chrono::milliseconds;
 using std::chrono::minutes;
 
 constexpr milliseconds data_check_period = minutes{1};
-constexpr int board_action_film = 1;  // a hotspot that opens a film's page
 // How much room a hall gets in the now column, from most to least.
 enum class Density : std::uint8_t { full, compact, single_line };
 
@@ -278,7 +277,7 @@ void BoardPainter::footer(Rect area) {
         c_.fill_rect(Rect{button.x, button.bottom() - hairline(), button.w, hairline()},
                      p_.accent);
         text_centre(button, programme, current, p_.text);
-        spots_.add(button, action_programme);
+        spots_.add(button, tap::Programme{});
     }
 
     if (!st_.clock_trusted) {
@@ -492,7 +491,7 @@ void BoardPainter::now_column(Rect area) {
         hall_block(block, m_.halls[i], density, name_column);
         const auto& shown = m_.halls[i].now ? m_.halls[i].now : m_.halls[i].next;
         if (shown) {
-            spots_.add(touch_rect(block, v_.min_touch), board_action_film, shown->film_id);
+            spots_.add(touch_rect(block, v_.min_touch), tap::OpenFilm{shown->film_id});
         }
     }
 }
@@ -564,7 +563,7 @@ void BoardPainter::later_column(Rect area) {
     for (std::size_t i = first; i < last; ++i) {
         const auto& s = m_.later[i];
         Rect row = take_top(area, row_h);
-        spots_.add(row, board_action_film, s.film_id);
+        spots_.add(row, tap::OpenFilm{s.film_id});
         if (i + 1 < last) {
             c_.fill_rect(Rect{row.x, row.bottom() - hairline(), row.w, hairline()}, p_.rule);
         }
@@ -617,16 +616,7 @@ bool BoardScreen::input(const InputEvent& event) {
         return false;
     }
     const Hotspots::Spot* spot = spots_.hit(event.x, event.y);
-    if (spot == nullptr) {
-        return false;
-    }
-    if (handle_chrome_action(*spot, ui_)) {
-        return true;
-    }
-    if (spot->action == board_action_film) {
-        ui_.nav.open_film(spot->arg);
-    }
-    return true;
+    return spot != nullptr && handle_shared_tap(spot->target, ui_);
 }
 
 void BoardScreen::reload(Instant now) {

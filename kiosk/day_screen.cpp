@@ -5,24 +5,12 @@
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace aff {
 namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::minutes;
-
-// The screen's own hotspot actions (the shared ones in painter.hpp are negative).
-enum DayAction : int {
-    action_day = 1,  // arg: the date, YYYY-MM-DD
-    action_scope_venue,
-    action_scope_all,
-    action_hall,     // arg: the hall id, empty for every hall
-    action_section,  // arg: the section id, empty for every section
-    action_page,     // arg: "<row>:<first chip of the page>"
-    action_film,     // arg: the film id
-};
 
 constexpr std::string_view page_back = "\xE2\x80\xB9";     // U+2039 "‹"
 constexpr std::string_view page_forward = "\xE2\x80\xBA";  // U+203A "›"
@@ -46,12 +34,6 @@ void fill_within(Canvas& canvas, const Rect& r, const Rect& view, Color color) {
     if (part.w > 0 && part.h > 0) {
         canvas.fill_rect(part, color);
     }
-}
-
-int parse_int(std::string_view text) {
-    int value = 0;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    return value;
 }
 
 Font chip_font(const Theme& t, bool selected) {
@@ -166,49 +148,40 @@ bool DayScreen::input(const InputEvent& event) {
     if (!spot) {
         return false;
     }
-    if (handle_chrome_action(*spot, ui_)) {
+    const TapTarget& target = spot->target;
+    if (handle_shared_tap(target, ui_)) {
         return true;
     }
-    const std::string& arg = spot->arg;
-    switch (spot->action) {
-    case action_day:
-        if (auto d = parse_date(arg); d && d != day_) {
-            day_ = d;
+    if (const auto* pick = std::get_if<tap::PickDay>(&target)) {
+        if (pick->day != day_) {
+            day_ = pick->day;
             filter_changed();
         }
-        return true;
-    case action_scope_venue:
-    case action_scope_all: {
-        const Scope scope = spot->action == action_scope_all ? Scope::all : Scope::venue;
+    } else if (const auto* pick = std::get_if<tap::PickScope>(&target)) {
+        const Scope scope = pick->every_venue ? Scope::all : Scope::venue;
         if (scope != scope_ && (scope == Scope::all || venue_)) {
             scope_ = scope;
             hall_.reset();
             filter_changed();
         }
-        return true;
-    }
-    case action_hall:
-    case action_section: {
-        auto& chosen = spot->action == action_hall ? hall_ : section_;
-        const std::optional<std::string> to =
-            arg.empty() ? std::nullopt : std::optional<std::string>(arg);
-        if (to != chosen) {
-            chosen = to;
+    } else if (const auto* pick = std::get_if<tap::PickHall>(&target)) {
+        if (pick->hall_id != hall_) {
+            hall_ = pick->hall_id;
             filter_changed();
         }
-        return true;
-    }
-    case action_page: {
-        const auto colon = arg.find(':');
-        const auto row = static_cast<std::size_t>(parse_int(arg.substr(0, colon)));
-        if (colon != std::string::npos && row < first_chip_.size()) {
-            first_chip_[row] = static_cast<std::size_t>(parse_int(arg.substr(colon + 1)));
+    } else if (const auto* pick = std::get_if<tap::PickSection>(&target)) {
+        if (pick->section_id != section_) {
+            section_ = pick->section_id;
+            filter_changed();
         }
-        return true;
+    } else if (const auto* turn = std::get_if<tap::TurnChips>(&target)) {
+        if (turn->row >= 0 && static_cast<std::size_t>(turn->row) < first_chip_.size()) {
+            first_chip_[static_cast<std::size_t>(turn->row)] = turn->first;
+        }
+    } else {
+        return false;
     }
-    case action_film: ui_.nav.open_film(arg); return true;
-    default: return false;
-    }
+    return true;
 }
 
 // --- The chips -------------------------------------------------------------------------------
@@ -229,8 +202,7 @@ std::vector<DayScreen::Chip> DayScreen::day_chips() const {
                                            {"day", std::to_string(d.day)}});
         }
         chip.selected = d == *day_;
-        chip.action = action_day;
-        chip.arg = format_date(d);
+        chip.target = tap::PickDay{d};
         chips.push_back(std::move(chip));
     }
     return chips;
@@ -248,7 +220,7 @@ std::vector<DayScreen::Chip> DayScreen::scope_chips() const {
                 all_langs[i], scope == Scope::venue ? "day.this_venue" : "day.all_venues");
         }
         chip.selected = scope == scope_;
-        chip.action = scope == Scope::venue ? action_scope_venue : action_scope_all;
+        chip.target = tap::PickScope{scope == Scope::all};
         chips.push_back(std::move(chip));
     }
     return chips;
@@ -265,7 +237,7 @@ std::vector<DayScreen::Chip> DayScreen::hall_chips() const {
         every.label[i] = ui_.i18n.text(all_langs[i], "day.all_halls");
     }
     every.selected = !hall_;
-    every.action = action_hall;
+    every.target = tap::PickHall{};
     chips.push_back(std::move(every));
     for (const auto& hall : venue_->halls) {
         Chip chip;
@@ -273,8 +245,7 @@ std::vector<DayScreen::Chip> DayScreen::hall_chips() const {
             chip.label[i] = hall.name.get(all_langs[i]);
         }
         chip.selected = hall_ == hall.id;
-        chip.action = action_hall;
-        chip.arg = hall.id;
+        chip.target = tap::PickHall{hall.id};
         chips.push_back(std::move(chip));
     }
     return chips;
@@ -290,7 +261,7 @@ std::vector<DayScreen::Chip> DayScreen::section_chips() const {
         every.label[i] = ui_.i18n.text(all_langs[i], "day.all_sections");
     }
     every.selected = !section_;
-    every.action = action_section;
+    every.target = tap::PickSection{};
     chips.push_back(std::move(every));
     for (const auto& section : sections_) {
         Chip chip;
@@ -299,8 +270,7 @@ std::vector<DayScreen::Chip> DayScreen::section_chips() const {
         }
         chip.swatch = parse_hex_color(section.color).value_or(festival_palette().neutral_chip);
         chip.selected = section_ == section.id;
-        chip.action = action_section;
-        chip.arg = section.id;
+        chip.target = tap::PickSection{section.id};
         chips.push_back(std::move(chip));
     }
     return chips;
@@ -344,7 +314,7 @@ void DayScreen::draw_chip(Painter& p, const Rect& box, const Chip& chip) {
     }
     p.text_left(Rect{x, box.y, box.right() - x, box.h}, fitted, font,
                 chip.selected ? pal.badge_text : pal.text);
-    spots_.add(box, chip.action, chip.arg);
+    spots_.add(box, chip.target);
 }
 
 // One row of chips: `fixed` at its right end, always there; `paged` from the left, and when
@@ -404,7 +374,7 @@ void DayScreen::chip_row(Painter& p, Rect row, ChipRowId id, const std::vector<C
         if (live) {
             p.canvas().fill_rect(box, pal.rule);
             p.canvas().fill_rect(inset(box, p.hairline()), pal.band);
-            spots_.add(box, action_page, std::to_string(id) + ":" + std::to_string(to));
+            spots_.add(box, tap::TurnChips{id, to});
         }
         p.text_centre(box, glyph, font, live ? pal.text : pal.neutral_chip);
     };
@@ -537,7 +507,7 @@ void DayScreen::list(Painter& p, Rect area) {
     // A sliver of a row at an edge is too small to aim at; it is tapped once scrolled in.
     for (const auto& [visible, s] : shown) {
         if (visible.h >= min_touch_) {
-            spots_.add(visible, action_film, s->film_id);
+            spots_.add(visible, tap::OpenFilm{s->film_id});
         }
     }
 

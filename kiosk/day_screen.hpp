@@ -49,8 +49,7 @@ private:
         std::array<std::string, 3> label;  // in the order of all_langs
         std::optional<Color> swatch;
         bool selected = false;
-        int action = 0;
-        std::string arg;
+        TapTarget target;
     };
 
     struct RowColumns;  // where the columns of the list's rows are, for one frame

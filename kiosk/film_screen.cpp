@@ -556,7 +556,7 @@ bool FilmScreen::input(const InputEvent& event) {
     case InputEvent::Type::redraw: return true;  // e.g. the poster has been decoded
     case InputEvent::Type::tap: {
         const auto* spot = spots_.hit(event.x, event.y);
-        return spot && handle_chrome_action(*spot, ui_);
+        return spot && handle_shared_tap(spot->target, ui_);
     }
     case InputEvent::Type::drag: {
         // A finger moving up shows later screenings: a row for each row's height of travel,

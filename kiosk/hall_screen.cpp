@@ -12,8 +12,6 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::minutes;
 
-enum HallAction : int { action_film = 1 };
-
 bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
     return a.effective_start() < b.effective_start();
 }
@@ -281,7 +279,7 @@ int HallPainter::now_height(int width, bool primary) {
 void HallPainter::now_block(Rect box, bool primary) {
     const auto& type = t_.type;
     const ScreeningView& s = *m_.now;
-    spots_.add(box, action_film, s.film_id);
+    spots_.add(box, tap::OpenFilm{s.film_id});
     tags_row(take_top(box, type.label.px, t_.grid(2)), tr("board.now_showing"), tags_of(s));
     title(box, s, title_font(s, box.w, primary), 3);
     take_top(box, t_.grid(4));
@@ -312,7 +310,7 @@ int HallPainter::next_height(int width, bool primary) {
 void HallPainter::next_block(Rect box, bool primary) {
     const auto& type = t_.type;
     const ScreeningView& s = *m_.next;
-    spots_.add(box, action_film, s.film_id);
+    spots_.add(box, tap::OpenFilm{s.film_id});
 
     const auto wait = std::chrono::ceil<minutes>(s.effective_start() - s_.now);
     std::vector<Tag> tags = tags_of(s);
@@ -372,7 +370,7 @@ void HallPainter::end_block(Rect box, bool primary) {
     Rect block = box;
     block.h = std::min(box.h, type.label.px + t_.grid(2) + type.row.px + t_.grid(2) +
                                   title_height(s, type.title, box.w, 2));
-    spots_.add(block, action_film, s.film_id);
+    spots_.add(block, tap::OpenFilm{s.film_id});
     heading(box, tr("hall.next_day"));
     Rect when = take_top(box, type.row.px, t_.grid(2));
     const int time_w = text_left(when, s_.hh_mm(s.effective_start()), bold(type.row),
@@ -627,17 +625,7 @@ bool HallScreen::input(const InputEvent& event) {
         return false;
     }
     const auto* spot = spots_.hit(event.x, event.y);
-    if (!spot) {
-        return false;
-    }
-    if (handle_chrome_action(*spot, ui_)) {
-        return true;
-    }
-    if (spot->action == action_film) {
-        ui_.nav.open_film(spot->arg);
-        return true;
-    }
-    return false;
+    return spot != nullptr && handle_shared_tap(spot->target, ui_);
 }
 
 bool HallScreen::update(Instant now, milliseconds ticks) {

@@ -28,22 +28,19 @@ void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang) {
                      festival_palette().text);
 }
 
-bool handle_chrome_action(const Hotspots::Spot& spot, Ui& ui) {
-    if (spot.action == action_back) {
+bool handle_shared_tap(const TapTarget& target, Ui& ui) {
+    if (std::holds_alternative<tap::Back>(target)) {
         ui.nav.back();
-        return true;
-    }
-    if (spot.action == action_programme) {
+    } else if (std::holds_alternative<tap::Programme>(target)) {
         ui.nav.open_day();
-        return true;
+    } else if (const auto* pin = std::get_if<tap::PinLanguage>(&target)) {
+        ui.languages.pin(pin->lang);
+    } else if (const auto* film = std::get_if<tap::OpenFilm>(&target)) {
+        ui.nav.open_film(film->film_id);
+    } else {
+        return false;
     }
-    for (std::size_t i = 0; i < all_langs.size(); ++i) {
-        if (spot.action == action_lang_kk - static_cast<int>(i)) {
-            ui.languages.pin(all_langs[i]);
-            return true;
-        }
-    }
-    return false;
+    return true;
 }
 
 int Painter::text_left(const Rect& box, std::string_view text, const Font& font, Color color) {
@@ -217,7 +214,7 @@ int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
         if (text_centre(slot, i18n_.text(lang, "language.short"),
                         is_current ? current : t_.type.caption,
                         is_current ? p_.accent : p_.text_secondary) > 0) {
-            spots.add(touch_rect(slot, min_touch), action_lang_kk - static_cast<int>(i));
+            spots.add(touch_rect(slot, min_touch), tap::PinLanguage{all_langs[i]});
         }
     }
     return rest.x - row.x;
@@ -237,7 +234,7 @@ Rect Painter::touch_header(Rect screen, const UiStatus& status, std::string_view
     const int back_w = std::max(min_touch, width(back, type.body) + t_.grid(2));
     const Rect back_box = take_left(inner, back_w, t_.grid(4));
     text_left(back_box, back, type.body, p_.text);
-    spots.add(Rect{bar.x, bar.y, back_box.right() - bar.x, bar.h}, action_back);
+    spots.add(Rect{bar.x, bar.y, back_box.right() - bar.x, bar.h}, tap::Back{});
 
     if (status.clock_trusted) {
         const std::string clock = status.hh_mm(status.now);

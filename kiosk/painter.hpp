@@ -20,18 +20,12 @@ namespace aff {
 inline constexpr std::string_view en_dash = "\xE2\x80\x93";     // U+2013, between two times
 inline constexpr std::string_view middle_dot = "\xC2\xB7";      // U+00B7, between items
 
-// Hotspot actions the shared parts of a screen use; a screen's own codes start at 1.
-enum ChromeAction : int {
-    action_back = -1,
-    action_lang_kk = -10,  // -10 - index in all_langs
-    action_programme = -20,
-};
-
 // A touch target around `drawn`: at least `min_touch` each way, centred on it.
 Rect touch_rect(const Rect& drawn, int min_touch);
 
-// Handles a tap on a shared hotspot (back, a language): true if it was one.
-bool handle_chrome_action(const Hotspots::Spot& spot, Ui& ui);
+// Handles a tap on what every screen shares (back, the programme, a language, a film): true if
+// it was one of those.
+bool handle_shared_tap(const TapTarget& target, Ui& ui);
 
 // What a screen shows before its first feed has arrived (or with nothing to read yet): never a
 // blank screen.

@@ -131,8 +131,41 @@ bool follow_language(const LanguageCycle& languages, std::chrono::milliseconds t
     return changed;
 }
 
-void Hotspots::add(const Rect& rect, int action, std::string arg) {
-    spots_.push_back({rect, action, std::move(arg)});
+namespace {
+
+template <typename... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+}  // namespace
+
+std::string describe(const TapTarget& target) {
+    return std::visit(
+        Overloaded{
+            [](const tap::Back&) { return std::string("back"); },
+            [](const tap::Programme&) { return std::string("programme"); },
+            [](const tap::PinLanguage& t) { return "language " + std::string(lang_code(t.lang)); },
+            [](const tap::OpenFilm& t) { return "open film " + t.film_id; },
+            [](const tap::PickDay& t) { return "day " + format_date(t.day); },
+            [](const tap::PickScope& t) {
+                return std::string(t.every_venue ? "every venue" : "this venue");
+            },
+            [](const tap::PickHall& t) { return "hall " + t.hall_id.value_or("(every)"); },
+            [](const tap::PickSection& t) {
+                return "section " + t.section_id.value_or("(every)");
+            },
+            [](const tap::TurnChips& t) {
+                return "chip row " + std::to_string(t.row) + " from " + std::to_string(t.first);
+            },
+        },
+        target);
+}
+
+void Hotspots::add(const Rect& rect, TapTarget target) {
+    spots_.push_back({rect, std::move(target)});
 }
 
 const Hotspots::Spot* Hotspots::hit(int x, int y) const {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace aff {
@@ -117,16 +118,48 @@ private:
 // Sets `lang` to the language the kiosk speaks at `ticks`; true if that changed it.
 bool follow_language(const LanguageCycle& languages, std::chrono::milliseconds ticks, Lang& lang);
 
+// What a tap on a spot does, one type for each kind of target.
+namespace tap {
+struct Back {};                // the screen below
+struct Programme {};           // the day programme, on today
+struct PinLanguage {           // the language switch
+    Lang lang;
+};
+struct OpenFilm {
+    std::string film_id;
+};
+struct PickDay {  // the day programme's filters
+    Date day;
+};
+struct PickScope {
+    bool every_venue = false;
+};
+struct PickHall {
+    std::optional<std::string> hall_id;  // nothing: every hall
+};
+struct PickSection {
+    std::optional<std::string> section_id;  // nothing: every section
+};
+struct TurnChips {  // a row of chips to another page
+    int row = 0;
+    std::size_t first = 0;  // the first chip of the page
+};
+}  // namespace tap
+using TapTarget = std::variant<tap::Back, tap::Programme, tap::PinLanguage, tap::OpenFilm,
+                               tap::PickDay, tap::PickScope, tap::PickHall, tap::PickSection,
+                               tap::TurnChips>;
+// "open film salt-road", for test messages and logs.
+std::string describe(const TapTarget& target);
+
 // Rectangles a tap can hit, collected while a screen draws, with what each one does.
 class Hotspots {
 public:
     struct Spot {
         Rect rect;
-        int action = 0;   // the screen's own code
-        std::string arg;  // e.g. a film id
+        TapTarget target;
     };
     void clear() { spots_.clear(); }
-    void add(const Rect& rect, int action, std::string arg = {});
+    void add(const Rect& rect, TapTarget target);
     // The last added spot containing (x, y): what is drawn last is on top.
     const Spot* hit(int x, int y) const;
     const std::vector<Spot>& spots() const { return spots_; }

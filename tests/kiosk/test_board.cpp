@@ -453,10 +453,10 @@ TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetresAndNoneOverlap) {
                         CHECK_TEXT(!a.intersects(b),
                                    (std::to_string(size.w) + "x" + std::to_string(size.h) + " " +
                                     type + "% " + std::to_string(dpi) + "dpi: " +
-                                    std::to_string(spots[i].action) + " at " +
+                                    describe(spots[i].target) + " at " +
                                     std::to_string(a.x) + "," + std::to_string(a.y) + " " +
                                     std::to_string(a.w) + "x" + std::to_string(a.h) + " and " +
-                                    std::to_string(spots[j].action) + " at " +
+                                    describe(spots[j].target) + " at " +
                                     std::to_string(b.x) + "," + std::to_string(b.y) + " " +
                                     std::to_string(b.w) + "x" + std::to_string(b.h))
                                        .c_str());
@@ -464,7 +464,7 @@ TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetresAndNoneOverlap) {
                 }
                 // The way into the touch screens is always there.
                 CHECK_TRUE(std::any_of(spots.begin(), spots.end(), [](const auto& spot) {
-                    return spot.action == action_programme;
+                    return std::holds_alternative<tap::Programme>(spot.target);
                 }));
             }
         }

@@ -193,7 +193,7 @@ TEST_GROUP(DayProgramme) {
         for (const auto& spot : screen->hotspots().spots()) {
             CHECK_TEXT(spot.rect.w >= min_touch && spot.rect.h >= min_touch,
                        (what + " small target " + std::to_string(spot.rect.w) + "x" +
-                        std::to_string(spot.rect.h) + " action " + std::to_string(spot.action))
+                        std::to_string(spot.rect.h) + " " + describe(spot.target))
                            .c_str());
             CHECK_TEXT(screen_rect.contains(spot.rect), (what + " target off screen").c_str());
         }
@@ -386,7 +386,7 @@ TEST(DayProgramme, RowsScrolledOutOfTheListCannotBeTapped) {
     }
     CHECK_TRUE(fx->nav.calls.empty());
     for (const auto& spot : screen->hotspots().spots()) {
-        if (spot.action != 0 && spot.rect.intersects(clip)) {
+        if (std::holds_alternative<tap::OpenFilm>(spot.target) && spot.rect.intersects(clip)) {
             CHECK_TRUE(clip.contains(spot.rect));
         }
     }
@@ -478,7 +478,9 @@ TEST(DayProgramme, ChipsStayPutWhileTheLanguagesRotate) {
         const auto other = screen->hotspots().spots();
         LONGS_EQUAL(kk.size(), other.size());
         for (std::size_t i = 0; i < kk.size(); ++i) {
-            if (kk[i].action > 0) {  // the screen's own; the header is the lead's
+            // The screen's own; the header's back and language switch are the lead's.
+            if (!std::holds_alternative<tap::Back>(kk[i].target) &&
+                !std::holds_alternative<tap::PinLanguage>(kk[i].target)) {
                 CHECK_TRUE(kk[i].rect == other[i].rect);
             }
         }

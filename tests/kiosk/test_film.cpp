@@ -49,7 +49,7 @@ const RecordingCanvas::TextOp* find_cut(const RecordingCanvas& canvas, const std
 // Taps the middle of the back button (the top bar's).
 InputEvent tap_back(const Hotspots& spots) {
     for (const auto& spot : spots.spots()) {
-        if (spot.action == action_back) {
+        if (std::holds_alternative<tap::Back>(spot.target)) {
             InputEvent e;
             e.type = InputEvent::Type::tap;
             e.x = spot.rect.x + spot.rect.w / 2;
