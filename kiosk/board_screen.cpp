@@ -602,7 +602,7 @@ BoardLayout render_board(Canvas& canvas, const BoardModel& model, const UiStatus
     return BoardPainter(canvas, model, status, i18n, lang, view, spots).paint();
 }
 
-BoardScreen::BoardScreen(Ui& ui) : ui_(ui) {}
+BoardScreen::BoardScreen(Ui& ui) : ui_(ui), kit_(ui) {}
 
 milliseconds BoardScreen::period() const {
     return std::max(milliseconds{1000}, milliseconds(ui_.settings.page_period));
@@ -615,39 +615,37 @@ bool BoardScreen::input(const InputEvent& event) {
     if (event.type != InputEvent::Type::tap) {
         return false;
     }
-    const Hotspots::Spot* spot = spots_.hit(event.x, event.y);
-    return spot != nullptr && handle_shared_tap(spot->target, ui_);
+    bool handled = false;
+    (void)kit_.tap(event.x, event.y, handled);
+    return handled;
 }
 
 void BoardScreen::reload(Instant now) {
-    status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
-    if (!status_) {
+    const UiStatus* status = kit_.status();
+    if (status == nullptr) {
         return;
     }
-    if (auto model = load_board(ui_.store, ui_.venue_id, now, *status_)) {
+    if (auto model = load_board(ui_.store, ui_.venue_id, now, *status)) {
         model_ = std::move(model);
     }
-    if (status_->info.url != qr_text_) {
-        qr_text_ = status_->info.url;
+    if (status->info.url != qr_text_) {
+        qr_text_ = status->info.url;
         qr_ = make_qr(qr_text_);
     }
 }
 
 bool BoardScreen::update(Instant now, milliseconds ticks) {
-    bool changed = !drawn_once_;
-    const auto minute = std::chrono::floor<minutes>(now);
-    if (!model_ || minute != minute_) {
-        minute_ = minute;
-        reload(now);
+    // Another process (kiosk-sync) may apply a feed without telling: look now and then.
+    if (ticks >= next_data_check_) {
         next_data_check_ = ticks + data_check_period;
-        changed = true;
-    } else if (ticks >= next_data_check_) {
-        next_data_check_ = ticks + data_check_period;
-        auto info = ui_.store.info();
-        if (info && info->sequence != model_->sequence) {
-            reload(now);
-            changed = true;
+        const auto info = ui_.store.info();
+        if (model_ && info && info->sequence != model_->sequence) {
+            kit_.notice_new_data();
         }
+    }
+    bool changed = kit_.update(now, ticks);
+    if (kit_.stale()) {
+        reload(now);
     }
     if (!turn_origin_) {
         turn_origin_ = ticks;  // the first page and announcement get a full period
@@ -659,34 +657,26 @@ bool BoardScreen::update(Instant now, milliseconds ticks) {
         // Only a board with something to turn is drawn again.
         changed = changed || layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1;
     }
-    const Lang lang = ui_.languages.current(ticks);
-    if (lang != lang_) {
-        lang_ = lang;
-        changed = true;
-    }
     return changed;
 }
 
 void BoardScreen::render(Canvas& canvas) {
-    drawn_once_ = true;
-    spots_.clear();
-    if (model_ && status_) {
-        BoardView view;
-        view.page = turn_;
-        view.ticker = turn_;
-        view.qr = qr_ ? &*qr_ : nullptr;
-        view.min_touch = touch_target_px(ui_.settings.dpi);
-        view.type_scales = ui_.settings.type_scales;
-        layout_ = render_board(canvas, *model_, *status_, ui_.i18n, lang_, view, spots_);
-    } else {
-        render_waiting(canvas, ui_.i18n, lang_);
+    if (!kit_.begin_render(canvas, model_.has_value())) {
+        return;
     }
+    BoardView view;
+    view.page = turn_;
+    view.ticker = turn_;
+    view.qr = qr_ ? &*qr_ : nullptr;
+    view.min_touch = kit_.min_touch();
+    view.type_scales = ui_.settings.type_scales;
+    layout_ = render_board(canvas, *model_, *kit_.status(), ui_.i18n, kit_.lang(), view,
+                           kit_.spots());
 }
 
 milliseconds BoardScreen::next_update(Instant now, milliseconds ticks) const {
-    const milliseconds to_minute = until_next_minute(now);
     const milliseconds to_check = std::max(milliseconds{0}, next_data_check_ - ticks);
-    milliseconds wait = std::min({to_minute, ui_.languages.until_next(ticks), to_check});
+    milliseconds wait = std::min(kit_.next_update(now, ticks), to_check);
     if (layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1) {
         const milliseconds since = std::max(milliseconds{0}, ticks - turn_origin_.value_or(ticks));
         const milliseconds to_turn = period() - since % period();

@@ -6,6 +6,7 @@
 #include "kiosk/i18n.hpp"
 #include "kiosk/language_cycle.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/screen_kit.hpp"
 #include "kiosk/ui.hpp"
 #include "sync/store.hpp"
 
@@ -44,31 +45,27 @@ public:
     explicit BoardScreen(Ui& ui);
 
     bool input(const InputEvent& event) override;
-    // Redraw when the minute turns, the language rotates, a page or announcement turns, or
-    // (checked once a minute, or at once after notice_new_data) the cache holds a newer feed.
+    // Redraw when the minute turns, the language rotates, a page or announcement turns, or the
+    // cache holds a newer feed (after notice_new_data, or seen by a check once a minute).
     bool update(Instant now, std::chrono::milliseconds ticks) override;
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
                                           std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { next_data_check_ = std::chrono::milliseconds{0}; }
+    void notice_new_data() override { kit_.notice_new_data(); }
 
-    Lang language() const { return lang_; }
+    Lang language() const { return kit_.lang(); }
     const std::optional<BoardModel>& model() const { return model_; }
-    const Hotspots& hotspots() const { return spots_; }
+    const Hotspots& hotspots() const { return kit_.spots(); }
 
 private:
     Ui& ui_;
-    std::optional<UiStatus> status_;
+    ScreenKit kit_;
     std::optional<BoardModel> model_;
     std::optional<Modules> qr_;
     std::string qr_text_;
-    Hotspots spots_;
     BoardLayout layout_;
-    Lang lang_ = Lang::kk;
-    bool drawn_once_ = false;
     std::size_t turn_ = 0;  // page and ticker counter: periods since turn_origin_
     std::optional<std::chrono::milliseconds> turn_origin_;  // the ticks of the first update
-    std::chrono::sys_time<std::chrono::minutes> minute_{};
     std::chrono::milliseconds next_data_check_{0};
 
     void reload(Instant now);

@@ -54,35 +54,28 @@ struct DayScreen::RowColumns {
 };
 
 DayScreen::DayScreen(Ui& ui, std::optional<Date> day)
-    : ui_(ui), day_(day), min_touch_(touch_target_px(ui.settings.dpi)) {}
+    : ui_(ui), day_(day), kit_(ui) {}
 
 bool DayScreen::update(Instant now, milliseconds ticks) {
-    bool changed = !drawn_once_;
-    if (refresh_.due(now)) {
-        const bool first = !loaded_;
-        loaded_ = true;
-        status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
-        if (status_) {
-            const Date first_day = status_->info.first_day;
-            const Date last_day = status_->info.last_day;
+    const bool changed = kit_.update(now, ticks);
+    if (kit_.stale()) {
+        if (const UiStatus* status = kit_.status()) {
+            const bool first = !loaded_;
+            loaded_ = true;
+            const Date first_day = status->info.first_day;
+            const Date last_day = status->info.last_day;
             if (!day_) {
-                const Date today = status_->today;
+                const Date today = status->today;
                 day_ = today < first_day || today > last_day ? first_day : today;
             }
             day_ = std::clamp(*day_, first_day, last_day);
             if (first) {
-                scroll_to_now_ = status_->clock_trusted && *day_ == status_->today;
+                scroll_to_now_ = status->clock_trusted && *day_ == status->today;
             }
             reload();
         }
-        changed = true;
     }
-    return follow_language(ui_.languages, ticks, lang_) || changed;
-}
-
-milliseconds DayScreen::next_update(Instant now, milliseconds ticks) const {
-    const milliseconds to_minute = until_next_minute(now);
-    return std::min(to_minute, ui_.languages.until_next(ticks));
+    return changed;
 }
 
 void DayScreen::reload() {
@@ -144,14 +137,12 @@ bool DayScreen::input(const InputEvent& event) {
     if (event.type != InputEvent::Type::tap) {
         return false;
     }
-    const auto* spot = spots_.hit(event.x, event.y);
-    if (!spot) {
-        return false;
+    bool handled = false;
+    const TapTarget* hit = kit_.tap(event.x, event.y, handled);
+    if (hit == nullptr || handled) {
+        return handled;
     }
-    const TapTarget& target = spot->target;
-    if (handle_shared_tap(target, ui_)) {
-        return true;
-    }
+    const TapTarget& target = *hit;
     if (const auto* pick = std::get_if<tap::PickDay>(&target)) {
         if (pick->day != day_) {
             day_ = pick->day;
@@ -188,10 +179,10 @@ bool DayScreen::input(const InputEvent& event) {
 
 std::vector<DayScreen::Chip> DayScreen::day_chips() const {
     std::vector<Chip> chips;
-    if (!status_ || !day_) {
+    if (!kit_.status() || !day_) {
         return chips;
     }
-    for (Date d = status_->info.first_day; d <= status_->info.last_day; d = add_days(d, 1)) {
+    for (Date d = kit_.status()->info.first_day; d <= kit_.status()->info.last_day; d = add_days(d, 1)) {
         Chip chip;
         const std::string weekday_key =
             "day.weekday." + std::string(weekday_keys[static_cast<std::size_t>(weekday(d))]);
@@ -286,7 +277,7 @@ int DayScreen::chip_width(Painter& p, const Chip& chip) const {
         label_w = std::max(label_w, p.width(label, font));
     }
     const int swatch_w = chip.swatch ? font.px * 2 / 3 + t.unit : 0;
-    return std::max(min_touch_, label_w + swatch_w + t.grid(4));
+    return std::max(kit_.min_touch(), label_w + swatch_w + t.grid(4));
 }
 
 void DayScreen::draw_chip(Painter& p, const Rect& box, const Chip& chip) {
@@ -314,7 +305,7 @@ void DayScreen::draw_chip(Painter& p, const Rect& box, const Chip& chip) {
     }
     p.text_left(Rect{x, box.y, box.right() - x, box.h}, fitted, font,
                 chip.selected ? pal.badge_text : pal.text);
-    spots_.add(box, chip.target);
+    kit_.spots().add(box, chip.target);
 }
 
 // One row of chips: `fixed` at its right end, always there; `paged` from the left, and when
@@ -349,7 +340,7 @@ void DayScreen::chip_row(Painter& p, Rect row, ChipRowId id, const std::vector<C
         return;
     }
 
-    const int button_w = std::max(min_touch_, row.h);
+    const int button_w = std::max(kit_.min_touch(), row.h);
     const Rect forward = take_right(rest, button_w, t.unit);
     const Rect back = take_right(rest, button_w, gap);
     first = std::min(first, paged.size() - 1);
@@ -374,7 +365,7 @@ void DayScreen::chip_row(Painter& p, Rect row, ChipRowId id, const std::vector<C
         if (live) {
             p.canvas().fill_rect(box, pal.rule);
             p.canvas().fill_rect(inset(box, p.hairline()), pal.band);
-            spots_.add(box, tap::TurnChips{id, to});
+            kit_.spots().add(box, tap::TurnChips{id, to});
         }
         p.text_centre(box, glyph, font, live ? pal.text : pal.neutral_chip);
     };
@@ -384,7 +375,7 @@ void DayScreen::chip_row(Painter& p, Rect row, ChipRowId id, const std::vector<C
 
 void DayScreen::filters(Painter& p, Rect& area) {
     const Theme& t = p.theme();
-    const int chip_h = std::max(min_touch_, chip_font(t, true).px + t.grid(3));
+    const int chip_h = std::max(kit_.min_touch(), chip_font(t, true).px + t.grid(3));
     const int gap = t.grid(2);
     const auto days = day_chips();
     const auto scope = scope_chips();
@@ -427,7 +418,7 @@ void DayScreen::list(Painter& p, Rect area) {
     Rect head = take_top(area, type.label.px, t.unit);
     const std::string count = p.plural("day.count", static_cast<long long>(rows_.size()));
     take_right(head, p.text_right(head, count, type.label, pal.text_secondary), t.grid(4));
-    p.text_left(head, ui_.i18n.date(lang_, *day_), type.label, pal.accent);
+    p.text_left(head, ui_.i18n.date(kit_.lang(), *day_), type.label, pal.accent);
     p.rule(take_top(area, p.hairline()));
 
     if (rows_.empty()) {
@@ -443,7 +434,7 @@ void DayScreen::list(Painter& p, Rect area) {
     Rect view = area;
     const Rect bar = take_right(view, std::max(3, t.unit / 2), t.grid(2));
 
-    const UiStatus& st = *status_;
+    const UiStatus& st = *kit_.status();
     RowColumns cols;
     cols.stacked = view.w < 30 * type.row.px;
     cols.two_places = !cols.stacked && scope_ == Scope::all;
@@ -458,7 +449,7 @@ void DayScreen::list(Painter& p, Rect area) {
     cols.title_x = cols.time_x + cols.time_w + t.grid(3);
     if (cols.stacked) {
         cols.title_w = std::max(0, view.right() - cols.title_x);
-        cols.row_h = std::max(min_touch_, type.row.px + t.unit + type.body.px + t.grid(3));
+        cols.row_h = std::max(kit_.min_touch(), type.row.px + t.unit + type.body.px + t.grid(3));
     } else {
         // Measured over every language, so the column stays put while the languages rotate.
         for (const auto& s : rows_) {
@@ -474,8 +465,8 @@ void DayScreen::list(Painter& p, Rect area) {
         cols.place_x = view.right() - cols.place_w;
         cols.title_w = std::max(0, cols.place_x - t.grid(3) - cols.title_x);
         cols.row_h = cols.two_places
-                         ? std::max(min_touch_, type.body.px + type.caption.px + t.grid(3))
-                         : std::max(min_touch_, type.row.px + t.grid(3));
+                         ? std::max(kit_.min_touch(), type.body.px + type.caption.px + t.grid(3))
+                         : std::max(kit_.min_touch(), type.row.px + t.grid(3));
     }
 
     list_.view_h = view.h;
@@ -506,15 +497,15 @@ void DayScreen::list(Painter& p, Rect area) {
     c.set_clip(std::nullopt);
     // A sliver of a row at an edge is too small to aim at; it is tapped once scrolled in.
     for (const auto& [visible, s] : shown) {
-        if (visible.h >= min_touch_) {
-            spots_.add(visible, tap::OpenFilm{s->film_id});
+        if (visible.h >= kit_.min_touch()) {
+            kit_.spots().add(visible, tap::OpenFilm{s->film_id});
         }
     }
 
     if (list_.content_h > list_.view_h) {
         c.fill_rect(bar, pal.track);
         const int thumb_h = std::min(
-            bar.h, std::max(min_touch_ / 2,
+            bar.h, std::max(kit_.min_touch() / 2,
                             static_cast<int>(static_cast<long long>(bar.h) * view.h /
                                              list_.content_h)));
         const int travel = bar.h - thumb_h;
@@ -530,7 +521,7 @@ void DayScreen::list_row(Painter& p, const Rect& row, const Rect& view, const Sc
     const Palette& pal = t.palette;
     const auto& type = t.type;
     Canvas& c = p.canvas();
-    const UiStatus& st = *status_;
+    const UiStatus& st = *kit_.status();
 
     // Only a trusted clock says what has ended and what is on now.
     const bool trusted = st.clock_trusted;
@@ -570,13 +561,13 @@ void DayScreen::list_row(Painter& p, const Rect& row, const Rect& view, const Sc
     if (!tags.empty()) {
         take_right(title, p.tags_right(title, tags, type.label), t.grid(2));
     }
-    p.text_left(title, s.title.get(lang_), type.row, text_color);
+    p.text_left(title, s.title.get(kit_.lang()), type.row, text_color);
 
-    const std::string hall = s.hall_name.get(lang_);
+    const std::string hall = s.hall_name.get(kit_.lang());
     if (cols.stacked) {
         const std::string dot = " " + std::string(middle_dot) + " ";
-        std::string place = scope_ == Scope::all ? s.venue_name.get(lang_) + dot + hall : hall;
-        if (const std::string note = s.note.get(lang_); !note.empty()) {
+        std::string place = scope_ == Scope::all ? s.venue_name.get(kit_.lang()) + dot + hall : hall;
+        if (const std::string note = s.note.get(kit_.lang()); !note.empty()) {
             place += dot + note;
         }
         p.text_left(Rect{cols.title_x, line.bottom() + t.unit, cols.title_w, type.body.px}, place,
@@ -584,7 +575,7 @@ void DayScreen::list_row(Painter& p, const Rect& row, const Rect& view, const Sc
     } else if (cols.two_places) {
         Rect place{cols.place_x, centre_y(inner, type.body.px + type.caption.px), cols.place_w,
                    type.body.px + type.caption.px};
-        p.text_left(take_top(place, type.body.px), s.venue_name.get(lang_), type.body,
+        p.text_left(take_top(place, type.body.px), s.venue_name.get(kit_.lang()), type.body,
                     pal.text_secondary);
         p.text_left(place, hall, type.caption, pal.text_secondary);
     } else {
@@ -596,22 +587,19 @@ void DayScreen::list_row(Painter& p, const Rect& row, const Rect& view, const Sc
 // --- The frame -------------------------------------------------------------------------------
 
 void DayScreen::render(Canvas& canvas) {
-    drawn_once_ = true;
-    spots_.clear();
-    if (!status_ || !day_) {
-        render_waiting(canvas, ui_.i18n, lang_);
+    if (!kit_.begin_render(canvas, day_.has_value())) {
         return;
     }
-    Painter p(canvas, ui_.i18n, lang_, ui_.settings.type_scales);
+    Painter p(canvas, ui_.i18n, kit_.lang(), ui_.settings.type_scales);
     const Theme& t = p.theme();
     canvas.clear(t.palette.background);
     const Size size = canvas.size();
-    Rect area = p.touch_header(Rect{0, 0, size.w, size.h}, *status_, p.tr("common.programme"),
-                               spots_, min_touch_);
+    Rect area = p.touch_header(Rect{0, 0, size.w, size.h}, *kit_.status(), p.tr("common.programme"),
+                               kit_.spots(), kit_.min_touch());
     take_bottom(area, t.grid(2));  // the status line's descenders stay on the glass
-    area = p.status_line(area, *status_);
+    area = p.status_line(area, *kit_.status());
     filters(p, area);
-    if (!status_->clock_trusted) {
+    if (!kit_.status()->clock_trusted) {
         // Said in full, on up to two lines: the visitor must know why nothing is marked "now".
         const std::string notice = p.tr("trust.notice");
         const auto lines = wrap_text(canvas, notice, t.type.body, area.w, 2);

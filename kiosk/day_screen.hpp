@@ -5,6 +5,7 @@
 
 #include "kiosk/painter.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/screen_kit.hpp"
 #include "kiosk/ui.hpp"
 #include "sync/store.hpp"
 
@@ -28,16 +29,18 @@ public:
     bool update(Instant now, std::chrono::milliseconds ticks) override;
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
-                                          std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { refresh_.notice(); }
+                                          std::chrono::milliseconds ticks) const override {
+        return kit_.next_update(now, ticks);
+    }
+    void notice_new_data() override { kit_.notice_new_data(); }
 
     // The list as it stands: the day's screenings that pass the filters, by effective start.
     const std::vector<ScreeningView>& rows() const { return rows_; }
     // The day shown; nothing before the first update() (or while the cache is empty).
     const std::optional<Date>& day() const { return day_; }
-    Lang language() const { return lang_; }
+    Lang language() const { return kit_.lang(); }
     // What a tap can hit, as last drawn.
-    const Hotspots& hotspots() const { return spots_; }
+    const Hotspots& hotspots() const { return kit_.spots(); }
 
 private:
     enum class Scope : std::uint8_t { venue, all };
@@ -63,24 +66,19 @@ private:
 
     Ui& ui_;
     std::optional<Date> day_;
-    std::optional<UiStatus> status_;
+    ScreenKit kit_;
     Scope scope_ = Scope::venue;
     std::optional<std::string> hall_;     // nothing: every hall
     std::optional<std::string> section_;  // nothing: every section
     std::optional<VenueInfo> venue_;      // nothing when ui.venue_id is not in the feed
     std::vector<Section> sections_;
     std::vector<ScreeningView> rows_;
-    Lang lang_ = Lang::kk;
-    Hotspots spots_;
-    int min_touch_;
 
     int scroll_ = 0;  // pixels of the list scrolled off its top
     ListGeometry list_;
     bool scroll_to_now_ = false;  // on the first frame: start at the first screening not ended
     std::array<std::size_t, row_count> first_chip_{};  // the first chip of each row's page
-    bool drawn_once_ = false;
     bool loaded_ = false;  // the status was read at least once
-    Refresh refresh_;
 
     void reload();
     void filter_changed();

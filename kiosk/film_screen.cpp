@@ -549,14 +549,15 @@ FilmModel load_film(const Ui& ui, const std::string& film_id) {
 }
 
 FilmScreen::FilmScreen(Ui& ui, std::string film_id)
-    : ui_(ui), film_id_(std::move(film_id)), min_touch_(touch_target_px(ui.settings.dpi)) {}
+    : ui_(ui), film_id_(std::move(film_id)), kit_(ui) {}
 
 bool FilmScreen::input(const InputEvent& event) {
     switch (event.type) {
     case InputEvent::Type::redraw: return true;  // e.g. the poster has been decoded
     case InputEvent::Type::tap: {
-        const auto* spot = spots_.hit(event.x, event.y);
-        return spot && handle_shared_tap(spot->target, ui_);
+        bool handled = false;
+        (void)kit_.tap(event.x, event.y, handled);
+        return handled;
     }
     case InputEvent::Type::drag: {
         // A finger moving up shows later screenings: a row for each row's height of travel,
@@ -583,33 +584,24 @@ bool FilmScreen::input(const InputEvent& event) {
 }
 
 bool FilmScreen::update(Instant now, milliseconds ticks) {
-    bool changed = !drawn_once_;
-    if (refresh_.due(now)) {
-        status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
+    const bool changed = kit_.update(now, ticks);
+    if (kit_.stale()) {
         model_ = load_film(ui_, film_id_);
-        changed = true;
     }
-    return follow_language(ui_.languages, ticks, lang_) || changed;
+    return changed;
 }
 
 void FilmScreen::render(Canvas& canvas) {
-    drawn_once_ = true;
-    spots_.clear();
-    if (!status_ || !model_) {
-        render_waiting(canvas, ui_.i18n, lang_);
+    if (!kit_.begin_render(canvas, model_.has_value())) {
         return;
     }
-    FilmPainter painter(canvas, ui_, lang_, *status_, *model_, spots_, min_touch_,
+    FilmPainter painter(canvas, ui_, kit_.lang(), *kit_.status(), *model_, kit_.spots(),
+                        kit_.min_touch(),
                         scrolled_ ? std::optional<std::size_t>(first_row_) : std::nullopt);
     painter.paint();
     first_row_ = painter.first_row;
     row_step_ = painter.row_step;
     more_below_ = painter.more_below;
-}
-
-milliseconds FilmScreen::next_update(Instant now, milliseconds ticks) const {
-    const milliseconds to_minute = until_next_minute(now);
-    return std::min(to_minute, ui_.languages.until_next(ticks));
 }
 
 }  // namespace aff

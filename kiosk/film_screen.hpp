@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/screen.hpp"
+#include "kiosk/screen_kit.hpp"
 #include "kiosk/ui.hpp"
 
 #include <chrono>
@@ -44,22 +45,19 @@ public:
     bool update(Instant now, std::chrono::milliseconds ticks) override;
     void render(Canvas& canvas) override;
     std::chrono::milliseconds next_update(Instant now,
-                                          std::chrono::milliseconds ticks) const override;
-    void notice_new_data() override { refresh_.notice(); }
+                                          std::chrono::milliseconds ticks) const override {
+        return kit_.next_update(now, ticks);
+    }
+    void notice_new_data() override { kit_.notice_new_data(); }
 
     const std::optional<FilmModel>& model() const { return model_; }
-    const Hotspots& hotspots() const { return spots_; }
+    const Hotspots& hotspots() const { return kit_.spots(); }
 
 private:
     Ui& ui_;
     std::string film_id_;
-    std::optional<UiStatus> status_;
+    ScreenKit kit_;
     std::optional<FilmModel> model_;
-    Lang lang_ = Lang::kk;
-    Hotspots spots_;
-    int min_touch_;
-    Refresh refresh_;
-    bool drawn_once_ = false;
     // The scroll of the screenings list, in whole rows, and what the last frame learnt of it.
     // Until the visitor scrolls, the page chooses (the first screening not yet over).
     std::size_t first_row_ = 0;

@@ -615,45 +615,36 @@ HallModel load_hall(const Store& store, const UiStatus& status, const std::strin
 }
 
 HallScreen::HallScreen(Ui& ui, std::string hall_id)
-    : ui_(ui), hall_id_(std::move(hall_id)), min_touch_(touch_target_px(ui.settings.dpi)) {}
+    : ui_(ui), hall_id_(std::move(hall_id)), kit_(ui) {}
 
 bool HallScreen::input(const InputEvent& event) {
     if (event.type == InputEvent::Type::redraw) {
         return true;
     }
-    if (event.type != InputEvent::Type::tap) {
-        return false;
+    bool handled = false;
+    if (event.type == InputEvent::Type::tap) {
+        (void)kit_.tap(event.x, event.y, handled);
     }
-    const auto* spot = spots_.hit(event.x, event.y);
-    return spot != nullptr && handle_shared_tap(spot->target, ui_);
+    return handled;
 }
 
 bool HallScreen::update(Instant now, milliseconds ticks) {
-    bool changed = !drawn_once_;
-    if (refresh_.due(now)) {
-        status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
+    const bool changed = kit_.update(now, ticks);
+    if (kit_.stale()) {
         model_.reset();
-        if (status_) {
-            model_ = load_hall(ui_.store, *status_, ui_.venue_id, hall_id_);
+        if (const UiStatus* status = kit_.status()) {
+            model_ = load_hall(ui_.store, *status, ui_.venue_id, hall_id_);
         }
-        changed = true;
     }
-    return follow_language(ui_.languages, ticks, lang_) || changed;
+    return changed;
 }
 
 void HallScreen::render(Canvas& canvas) {
-    drawn_once_ = true;
-    spots_.clear();
-    if (!status_ || !model_) {
-        render_waiting(canvas, ui_.i18n, lang_);
-        return;
+    if (kit_.begin_render(canvas, model_.has_value())) {
+        HallPainter(canvas, ui_, kit_.lang(), *kit_.status(), *model_, kit_.spots(),
+                    kit_.min_touch())
+            .paint();
     }
-    HallPainter(canvas, ui_, lang_, *status_, *model_, spots_, min_touch_).paint();
-}
-
-milliseconds HallScreen::next_update(Instant now, milliseconds ticks) const {
-    const milliseconds to_minute = until_next_minute(now);
-    return std::min(to_minute, ui_.languages.until_next(ticks));
 }
 
 }  // namespace aff

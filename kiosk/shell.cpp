@@ -108,10 +108,11 @@ bool Shell::update(Instant now, milliseconds ticks) {
                 ui_.venue_id = venues.front().id;
             }
         }
-        status_ = load_status(ui_.store, ui_.venue_id, now, ui_.settings);
+        // The status every screen shares, read here first in each minute.
+        const auto& status = ui_.status_at(now);
         std::optional<Announcement> emergency;
-        if (status_) {
-            if (const Announcement* a = status_->emergency()) {
+        if (status) {
+            if (const Announcement* a = status->emergency()) {
                 emergency = *a;
             }
         }
@@ -159,6 +160,7 @@ milliseconds Shell::next_update(Instant now, milliseconds ticks) const {
 
 void Shell::notice_new_data() {
     reload_ = true;
+    ui_.status.notice();
     stack_.notice_new_data();
 }
 

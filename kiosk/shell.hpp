@@ -51,7 +51,6 @@ private:
     std::vector<ScreenRequest> to_open_;
     bool to_back_ = false;
     std::optional<Announcement> emergency_;
-    std::optional<UiStatus> status_;
     std::chrono::sys_time<std::chrono::minutes> minute_{};
     bool reload_ = true;
     std::chrono::milliseconds last_input_{0};

@@ -124,6 +124,15 @@ bool Refresh::due(Instant now) {
     return true;
 }
 
+const std::optional<UiStatus>& SharedStatus::at(const Store& store, const std::string& venue_id,
+                                                const UiSettings& settings, Instant now) {
+    if (refresh_.due(now)) {
+        status_ = load_status(store, venue_id, now, settings);
+        ++version_;
+    }
+    return status_;
+}
+
 bool follow_language(const LanguageCycle& languages, std::chrono::milliseconds ticks, Lang& lang) {
     const Lang now = languages.current(ticks);
     const bool changed = now != lang;

@@ -84,6 +84,37 @@ public:
     virtual void back() = 0;                               // the screen below
 };
 
+// When a screen reads the cache again: the first time, when the wall-clock minute turns, and
+// after the sync applied new data.
+class Refresh {
+public:
+    // True when the screen must read the cache at `now`; then not again until the next minute
+    // or the next notice().
+    bool due(Instant now);
+    void notice() { forced_ = true; }
+
+private:
+    std::optional<std::chrono::sys_time<std::chrono::minutes>> minute_;
+    bool forced_ = false;
+};
+
+// The UiStatus every screen shares, read from the cache once for all of them: at the first ask
+// in each wall-clock minute, and again after new data.
+class SharedStatus {
+public:
+    const std::optional<UiStatus>& at(const Store& store, const std::string& venue_id,
+                                      const UiSettings& settings, Instant now);
+    // New data: read again at the next ask.
+    void notice() { refresh_.notice(); }
+    // Grows at every read, so a screen can tell that its model is older than the status.
+    std::uint64_t version() const { return version_; }
+
+private:
+    Refresh refresh_;
+    std::optional<UiStatus> status_;
+    std::uint64_t version_ = 0;
+};
+
 // Everything a screen is built with; it all outlives the screens.
 struct Ui {
     const Store& store;
@@ -97,22 +128,15 @@ struct Ui {
     std::string assets_dir;
     std::string demo_dir;
 
+    // The status of this minute, shared by the Shell and every screen.
+    SharedStatus status{};
+
     // The file of an asset (a poster), or empty when it is not on this kiosk.
     std::string asset_file(const std::string& asset_id) const;
-};
-
-// When a screen reads the cache again: the first time, when the wall-clock minute turns, and
-// after the sync applied new data.
-class Refresh {
-public:
-    // True when the screen must read the cache at `now`; then not again until the next minute
-    // or the next notice().
-    bool due(Instant now);
-    void notice() { forced_ = true; }
-
-private:
-    std::optional<std::chrono::sys_time<std::chrono::minutes>> minute_;
-    bool forced_ = false;
+    // The shared status at `now`.
+    const std::optional<UiStatus>& status_at(Instant now) {
+        return status.at(store, venue_id, settings, now);
+    }
 };
 
 // Sets `lang` to the language the kiosk speaks at `ticks`; true if that changed it.

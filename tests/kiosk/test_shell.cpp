@@ -108,6 +108,23 @@ TEST(Shell, AnEmergencyTakesOverTheScreenInAllThreeLanguagesWhileItIsActive) {
     CHECK_FALSE(drawn(canvas, kiosk->i18n.text(Lang::en, "emergency.heading")));
 }
 
+TEST(Shell, TheStatusIsReadOnceAMinuteForEveryScreen) {
+    step();
+    tap_on("Бағдарлама");
+    step();
+    LONGS_EQUAL(2, shell->depth());
+    const auto before = shell->ui().status.version();
+    clock.advance(seconds(60));
+    step();
+    LONGS_EQUAL(before + 1, shell->ui().status.version());
+    clock.advance(seconds(10));  // the same minute: nothing read again
+    step();
+    LONGS_EQUAL(before + 1, shell->ui().status.version());
+    shell->notice_new_data();  // new data: read again, once
+    step();
+    LONGS_EQUAL(before + 2, shell->ui().status.version());
+}
+
 TEST(Shell, AnEmergencyClosesWhateverAVisitorHadOpen) {
     step();
     tap_on("Бағдарлама");
