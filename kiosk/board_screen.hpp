@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/board_model.hpp"
+#include "kiosk/board_view.hpp"
 #include "kiosk/i18n.hpp"
 #include "kiosk/language_cycle.hpp"
 #include "kiosk/screen.hpp"
@@ -15,27 +16,6 @@
 #include <string>
 
 namespace aff {
-
-// What a frame of the board shows besides the model: which page of the later list and which
-// announcement (both counters, taken modulo their counts), the QR code and the touch size.
-struct BoardView {
-    std::size_t page = 0;
-    std::size_t ticker = 0;
-    const Modules* qr = nullptr;  // of the festival's url; none: no code
-    int min_touch = 34;
-    TypeScales type_scales;
-};
-// What the frame came to: how many pages and announcements there are to rotate through.
-struct BoardLayout {
-    std::size_t pages = 1;
-    std::size_t tickers = 0;  // info announcements in the ticker
-    std::size_t banners = 0;  // urgent ones in the banner
-};
-
-// Draws one frame of the board in `lang`, sized to the canvas (landscape or portrait), and
-// collects its touch targets in `spots`.
-BoardLayout render_board(Canvas& canvas, const BoardModel& model, const UiStatus& status,
-                         const I18n& i18n, Lang lang, const BoardView& view, Hotspots& spots);
 
 // The attract screen. Languages rotate; the later list pages and the announcements take turns
 // every settings.page_period. A tap on a hall or a row opens the film; the footer has the

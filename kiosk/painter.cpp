@@ -176,10 +176,13 @@ void Painter::progress_bar(const Rect& box, const ScreeningView& s, Instant now)
     }
 }
 
+int Painter::lines_of(std::string_view text, const Font& font, int width, int max_lines) {
+    return text.empty() ? 0
+                        : static_cast<int>(wrap_text(c_, text, font, width, max_lines).size());
+}
+
 int Painter::language_slot(Lang lang, int min_touch) {
-    Font bold = t_.type.caption;
-    bold.weight = Weight::bold;
-    return std::max(width(i18n_.text(lang, "language.short"), bold), min_touch);
+    return std::max(width(i18n_.text(lang, "language.short"), bold(t_.type.caption)), min_touch);
 }
 
 int Painter::dot_slot() {

@@ -78,6 +78,21 @@ public:
     int tags_right(const Rect& box, const std::vector<Tag>& tags, const Font& font);
     // The status (a word on a chip, never colour alone) and the Q&A mark of a screening.
     std::vector<Tag> tags_of(const ScreeningView& s) const;
+    // `font` in bold.
+    static Font bold(Font font) {
+        font.weight = Weight::bold;
+        return font;
+    }
+    // How many lines `text` wraps to in `width`, at most `max_lines`; none for no text.
+    int lines_of(std::string_view text, const Font& font, int width, int max_lines);
+    // How high `lines` lines of `font` stand, a unit apart.
+    int text_block(int lines, const Font& font) const {
+        return lines > 0 ? lines * font.px + (lines - 1) * t_.unit : 0;
+    }
+    // A film's original title, when it is not the same as its title in this language.
+    std::string original_title(const std::string& original, const Text& title) const {
+        return original != title.get(lang_) ? original : std::string();
+    }
     // What a hall's door and the board's row say of `s` beside its title, seen from `hall_id`:
     // where it went when it moved away from there ("Moved to Hall 3", then its note), otherwise
     // its note when its status is not plain "scheduled".
