@@ -7,7 +7,7 @@
 
 namespace aff {
 
-std::optional<BoardModel> load_board(const Store& store, const std::string& wanted_venue,
+std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& wanted_venue,
                                      Instant now) {
     auto info = store.info();
     auto zone = store.timezone();
@@ -56,7 +56,7 @@ std::optional<BoardModel> load_board(const Store& store, const std::string& want
     return model;
 }
 
-std::optional<BoardModel> load_board(const Store& store, const std::string& venue_id, Instant now,
+std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id, Instant now,
                                      const UiStatus& status) {
     auto model = load_board(store, venue_id, now);
     if (!model || status.clock_trusted) {

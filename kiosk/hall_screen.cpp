@@ -14,7 +14,7 @@ bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
     return a.effective_start() < b.effective_start();
 }
 
-std::vector<ScreeningView> hall_day(const Store& store, const std::string& venue_id,
+std::vector<ScreeningView> hall_day(const ScheduleQueries& store, const std::string& venue_id,
                                     const std::string& hall_id, Date day) {
     std::vector<ScreeningView> list = store.day_programme(venue_id, day);
     std::erase_if(list,
@@ -25,7 +25,7 @@ std::vector<ScreeningView> hall_day(const Store& store, const std::string& venue
 }
 
 // The venue the hall belongs to: the kiosk's own first, then any other.
-std::optional<VenueInfo> venue_of(const Store& store, const std::string& venue_id,
+std::optional<VenueInfo> venue_of(const ScheduleQueries& store, const std::string& venue_id,
                                   const std::string& hall_id) {
     const auto has_hall = [&](const VenueInfo& v) {
         return std::any_of(v.halls.begin(), v.halls.end(),
@@ -44,7 +44,7 @@ std::optional<VenueInfo> venue_of(const Store& store, const std::string& venue_i
 
 }  // namespace
 
-HallModel load_hall(const Store& store, const UiStatus& status, const std::string& venue_id,
+HallModel load_hall(const ScheduleQueries& store, const UiStatus& status, const std::string& venue_id,
                     const std::string& hall_id) {
     HallModel m;
     const auto venue = venue_of(store, venue_id, hall_id);

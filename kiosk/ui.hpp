@@ -71,7 +71,7 @@ struct UiStatus {
 };
 
 // Reads the status at `now`; nothing while the cache is empty or its zone unknown.
-std::optional<UiStatus> load_status(const Store& store, const std::string& venue_id, Instant now,
+std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id, Instant now,
                                     const UiSettings& settings);
 
 // Where a tap can take the visitor. Requests take effect after the current input() returns, so
@@ -102,7 +102,7 @@ private:
 // in each wall-clock minute, and again after new data.
 class SharedStatus {
 public:
-    const std::optional<UiStatus>& at(const Store& store, const std::string& venue_id,
+    const std::optional<UiStatus>& at(const ScheduleQueries& store, const std::string& venue_id,
                                       const UiSettings& settings, Instant now);
     // New data: read again at the next ask.
     void notice() { refresh_.notice(); }
@@ -117,7 +117,7 @@ private:
 
 // Everything a screen is built with; it all outlives the screens.
 struct Ui {
-    const Store& store;
+    const ScheduleQueries& store;
     const I18n& i18n;
     LanguageCycle& languages;
     std::string venue_id;
