@@ -15,6 +15,8 @@ set(shots
     "hall|hall:palace-grand|2018-09-15T18:50:00+06:00"  # doors open for the 19:00 premiere
     "day|day|2018-09-15T18:00:00+06:00"
     "film|film:sea-that-left|2018-09-15T18:00:00+06:00"
+    "moved|board|2018-09-16T15:20:00+06:00"            # Paper Cranes moved to the Blue Hall
+    "moved-hall|hall:palace-chamber|2018-09-16T15:20:00+06:00"  # its old hall's door
     "emergency|board|2018-09-18T16:01:00+06:00"       # an evacuation notice, every language at once
     "untrusted|board|1970-01-01T00:01:00Z"             # a Pi with no RTC, booted offline
 )
