@@ -56,8 +56,8 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
     return model;
 }
 
-std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id, Instant now,
-                                     const UiStatus& status) {
+std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id,
+                                     Instant now, const UiStatus& status) {
     auto model = load_board(store, venue_id, now);
     if (!model || status.clock_trusted) {
         return model;

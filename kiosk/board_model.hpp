@@ -26,10 +26,11 @@ struct BoardModel {
 
 // Reads the board of `venue_id` at `now`. Nothing when the cache is empty or its time zone is
 // unknown; an unknown venue gives a board with no halls.
-std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id, Instant now);
+std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id,
+                                     Instant now);
 // The same, for a kiosk whose clock `status` may not trust: then no hall has a "now" or "next",
 // and `later` is the whole of status.today.
-std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id, Instant now,
-                                     const UiStatus& status);
+std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id,
+                                     Instant now, const UiStatus& status);
 
 }  // namespace aff

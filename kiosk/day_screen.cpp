@@ -71,18 +71,9 @@ void DayScreen::reload() {
 }
 
 void DayScreen::filter_changed() {
-    scroll_ = 0;
+    scroll_.reset();
     scroll_to_now_ = false;
     reload();
-}
-
-bool DayScreen::scroll_by(int dy) {
-    const int to = std::clamp(scroll_ + dy, 0, max_scroll());
-    if (to == scroll_) {
-        return false;
-    }
-    scroll_ = to;
-    return true;
 }
 
 bool DayScreen::input(const InputEvent& event) {
@@ -91,7 +82,7 @@ bool DayScreen::input(const InputEvent& event) {
     }
     if (event.type == InputEvent::Type::drag) {
         // A finger moving up (dy < 0) pulls the later screenings into view.
-        return event.dy != 0 && scroll_by(-event.dy);
+        return event.dy != 0 && scroll_.drag(event.dy);
     }
     if (event.type != InputEvent::Type::tap) {
         return false;

@@ -6,6 +6,7 @@
 #include "kiosk/painter.hpp"
 #include "kiosk/screen.hpp"
 #include "kiosk/screen_kit.hpp"
+#include "kiosk/scroll_view.hpp"
 #include "kiosk/ui.hpp"
 #include "sync/store.hpp"
 
@@ -57,13 +58,6 @@ private:
 
     struct RowColumns;  // where the columns of the list's rows are, for one frame
 
-    // Where the list was last drawn, for scrolling between frames.
-    struct ListGeometry {
-        int view_h = 0;
-        int content_h = 0;
-        int row_h = 0;
-    };
-
     Ui& ui_;
     std::optional<Date> day_;
     ScreenKit kit_;
@@ -74,16 +68,13 @@ private:
     std::vector<Section> sections_;
     std::vector<ScreeningView> rows_;
 
-    int scroll_ = 0;  // pixels of the list scrolled off its top
-    ListGeometry list_;
+    ScrollView scroll_;  // the list, in pixels
     bool scroll_to_now_ = false;  // on the first frame: start at the first screening not ended
     std::array<std::size_t, row_count> first_chip_{};  // the first chip of each row's page
     bool loaded_ = false;  // the status was read at least once
 
     void reload();
     void filter_changed();
-    int max_scroll() const { return std::max(0, list_.content_h - list_.view_h); }
-    bool scroll_by(int dy);
 
     // The drawing, in order from the top; each takes its slice of `area`.
     void filters(Painter& p, Rect& area);

@@ -203,7 +203,7 @@ void DayScreen::list(Painter& p, Rect area) {
     p.rule(take_top(area, p.hairline()));
 
     if (rows_.empty()) {
-        list_ = ListGeometry{};
+        scroll_.set_extent(0, area.h);
         const bool filtered = hall_ || section_;
         p.paragraph(inset(area, Insets{0, t.grid(3), 0, 0}),
                     p.tr(filtered ? "day.no_matches" : "day.no_screenings"), type.body,
@@ -250,24 +250,22 @@ void DayScreen::list(Painter& p, Rect area) {
                          : std::max(kit_.min_touch(), type.row.px + t.grid(3));
     }
 
-    list_.view_h = view.h;
-    list_.row_h = cols.row_h;
-    list_.content_h = static_cast<int>(rows_.size()) * cols.row_h;
+    scroll_.set_extent(static_cast<int>(rows_.size()) * cols.row_h, view.h);
     if (scroll_to_now_) {
         scroll_to_now_ = false;
         const auto running = std::find_if(rows_.begin(), rows_.end(), [&](const auto& s) {
             return s.effective_end() > st.now;
         });
-        scroll_ = static_cast<int>(running - rows_.begin()) * cols.row_h;
+        scroll_.scroll_to(static_cast<int>(running - rows_.begin()) * cols.row_h);
     }
-    scroll_ = std::clamp(scroll_, 0, max_scroll());
+    const int scrolled = scroll_.offset();
 
     // Rows are drawn at their scrolled places, cut to the list; only what shows is drawn.
     c.set_clip(view);
     std::vector<std::pair<Rect, const ScreeningView*>> shown;
-    for (std::size_t i = static_cast<std::size_t>(scroll_ / cols.row_h); i < rows_.size();
+    for (std::size_t i = static_cast<std::size_t>(scrolled / cols.row_h); i < rows_.size();
          ++i) {
-        const Rect row{view.x, view.y + static_cast<int>(i) * cols.row_h - scroll_, view.w,
+        const Rect row{view.x, view.y + static_cast<int>(i) * cols.row_h - scrolled, view.w,
                        cols.row_h};
         if (row.y >= view.bottom()) {
             break;
@@ -283,16 +281,10 @@ void DayScreen::list(Painter& p, Rect area) {
         }
     }
 
-    if (list_.content_h > list_.view_h) {
+    if (scroll_.scrollable()) {
         c.fill_rect(bar, pal.track);
-        const int thumb_h = std::min(
-            bar.h, std::max(kit_.min_touch() / 2,
-                            static_cast<int>(static_cast<long long>(bar.h) * view.h /
-                                             list_.content_h)));
-        const int travel = bar.h - thumb_h;
-        const int thumb_y =
-            bar.y + static_cast<int>(static_cast<long long>(travel) * scroll_ / max_scroll());
-        c.fill_rect(Rect{bar.x, thumb_y, bar.w, thumb_h}, pal.text_secondary);
+        const auto thumb = scroll_.thumb(bar.h, kit_.min_touch() / 2);
+        c.fill_rect(Rect{bar.x, bar.y + thumb.start, bar.w, thumb.length}, pal.text_secondary);
     }
 }
 

@@ -100,24 +100,15 @@ bool FilmScreen::input(const InputEvent& event) {
         return handled;
     }
     case InputEvent::Type::drag: {
-        // A finger moving up shows later screenings: a row for each row's height of travel,
-        // one at a time, since only the next frame knows whether there is more.
+        // A finger moving up shows later screenings, by whole rows: the list moves a row for
+        // each row's height of travel (halfway there, it snaps to the nearer row).
         if (row_step_ <= 0) {
             return false;
         }
-        drag_ += event.dy;
-        if (drag_ <= -row_step_ && more_below_) {
-            ++first_row_;
-            more_below_ = false;
-        } else if (drag_ >= row_step_ && first_row_ > 0) {
-            --first_row_;
-        } else {
-            drag_ = std::clamp(drag_, -row_step_, row_step_);
-            return false;
-        }
-        drag_ = 0;
+        const std::size_t before = first_row();
+        scroll_.drag(event.dy);
         scrolled_ = true;
-        return true;
+        return first_row() != before;
     }
     default: return false;
     }
@@ -131,17 +122,23 @@ bool FilmScreen::update(Instant now, milliseconds ticks) {
     return changed;
 }
 
+std::size_t FilmScreen::first_row() const {
+    return row_step_ > 0 ? static_cast<std::size_t>((scroll_.offset() + row_step_ / 2) / row_step_)
+                         : 0;
+}
+
 void FilmScreen::render(Canvas& canvas) {
     if (!kit_.begin_render(canvas, model_.has_value())) {
         return;
     }
     const FilmFrame frame =
         paint_film(canvas, ui_, kit_.lang(), *kit_.status(), *model_, kit_.spots(),
-                   kit_.min_touch(),
-                   scrolled_ ? std::optional<std::size_t>(first_row_) : std::nullopt);
-    first_row_ = frame.first_row;
+                   kit_.min_touch(), scrolled_ ? std::optional(first_row()) : std::nullopt);
+    // The list's scroll in pixels, a row at a time: its limit is the latest first row that
+    // still fills the list.
     row_step_ = frame.row_step;
-    more_below_ = frame.more_below;
+    scroll_.set_extent(static_cast<int>(frame.last_first_row + 1) * row_step_, row_step_);
+    scroll_.scroll_to(static_cast<int>(frame.first_row) * row_step_);
 }
 
 }  // namespace aff

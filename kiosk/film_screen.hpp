@@ -5,6 +5,7 @@
 
 #include "kiosk/screen.hpp"
 #include "kiosk/screen_kit.hpp"
+#include "kiosk/scroll_view.hpp"
 #include "kiosk/ui.hpp"
 
 #include <chrono>
@@ -58,13 +59,13 @@ private:
     std::string film_id_;
     ScreenKit kit_;
     std::optional<FilmModel> model_;
-    // The scroll of the screenings list, in whole rows, and what the last frame learnt of it.
-    // Until the visitor scrolls, the page chooses (the first screening not yet over).
-    std::size_t first_row_ = 0;
+    // The screenings list's scroll, in pixels, shown by whole rows. Until the visitor scrolls,
+    // the page chooses (the first screening not yet over).
+    ScrollView scroll_;
     bool scrolled_ = false;
-    int drag_ = 0;       // drag travel not yet turned into rows
-    int row_step_ = 0;   // a row's height
-    bool more_below_ = false;
+    int row_step_ = 0;  // a row's height, as last drawn
+
+    std::size_t first_row() const;
 };
 
 }  // namespace aff

@@ -43,8 +43,8 @@ public:
 
     // What the frame learnt about the list, for scrolling it.
     int row_step = 0;
-    bool more_below = false;
     std::size_t first_row = 0;
+    std::size_t last_first_row = 0;  // the latest first row that still fills the list
 
 private:
     // The screenings as a grid: `columns` side by side, filled down then across.
@@ -326,8 +326,13 @@ void FilmPainter::screenings(Rect area) {
             --first_row;
         }
     }
+    last_first_row = total - 1;
+    while (last_first_row > 0 &&
+           last_first_row - 1 + fitting(grid, last_first_row - 1, area.h) >= total) {
+        --last_first_row;
+    }
     const std::size_t shown = std::max<std::size_t>(1, fitting(grid, first_row, area.h));
-    more_below = first_row + shown < total;
+    const bool more_below = first_row + shown < total;
 
     if (first_row > 0) {
         take_top(area, t_.grid(2));
@@ -463,7 +468,7 @@ FilmFrame paint_film(Canvas& canvas, const Ui& ui, Lang lang, const UiStatus& st
                      std::optional<std::size_t> first_row) {
     FilmPainter painter(canvas, ui, lang, status, model, spots, min_touch, first_row);
     painter.paint();
-    return FilmFrame{painter.first_row, painter.row_step, painter.more_below};
+    return FilmFrame{painter.first_row, painter.last_first_row, painter.row_step};
 }
 
 }  // namespace aff

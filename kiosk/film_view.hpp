@@ -13,9 +13,9 @@ namespace aff {
 
 // What a frame of the film page learnt of its list of screenings, for scrolling the next one.
 struct FilmFrame {
-    std::size_t first_row = 0;  // the first screening shown
-    int row_step = 0;           // a row's height
-    bool more_below = false;    // screenings below the last one shown
+    std::size_t first_row = 0;       // the first screening shown
+    std::size_t last_first_row = 0;  // the latest first row that still fills the list
+    int row_step = 0;                // a row's height
 };
 
 // Draws the page of `model`; `first_row` is the first screening to show, or nothing to let the

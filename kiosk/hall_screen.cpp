@@ -44,8 +44,8 @@ std::optional<VenueInfo> venue_of(const ScheduleQueries& store, const std::strin
 
 }  // namespace
 
-HallModel load_hall(const ScheduleQueries& store, const UiStatus& status, const std::string& venue_id,
-                    const std::string& hall_id) {
+HallModel load_hall(const ScheduleQueries& store, const UiStatus& status,
+                    const std::string& venue_id, const std::string& hall_id) {
     HallModel m;
     const auto venue = venue_of(store, venue_id, hall_id);
     if (!venue) {

@@ -45,8 +45,8 @@ struct HallModel {
 };
 
 // Reads the sign of `hall_id` for `status`; an unknown hall gives a model with found = false.
-HallModel load_hall(const ScheduleQueries& store, const UiStatus& status, const std::string& venue_id,
-                    const std::string& hall_id);
+HallModel load_hall(const ScheduleQueries& store, const UiStatus& status,
+                    const std::string& venue_id, const std::string& hall_id);
 
 class HallScreen final : public Screen {
 public:

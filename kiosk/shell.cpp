@@ -19,7 +19,8 @@ constexpr std::size_t max_depth = 8;
 
 }  // namespace
 
-Shell::Shell(const ScheduleQueries& store, const I18n& i18n, LanguageCycle& languages, Options options)
+Shell::Shell(const ScheduleQueries& store, const I18n& i18n, LanguageCycle& languages,
+             Options options)
     : ui_{store,
           i18n,
           languages,

@@ -26,7 +26,8 @@ public:
         std::optional<ScreenRequest> start;  // opened above it at first, e.g. for a screenshot
     };
     // `store`, `i18n` and `languages` must outlive the shell.
-    Shell(const ScheduleQueries& store, const I18n& i18n, LanguageCycle& languages, Options options);
+    Shell(const ScheduleQueries& store, const I18n& i18n, LanguageCycle& languages,
+          Options options);
 
     // `ticks` is the monotonic time of the event: the idle timeout counts from it.
     bool input(const InputEvent& event, std::chrono::milliseconds ticks);

@@ -52,8 +52,8 @@ const Announcement* UiStatus::emergency() const {
     return nullptr;
 }
 
-std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id, Instant now,
-                                    const UiSettings& settings) {
+std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id,
+                                    Instant now, const UiSettings& settings) {
     auto info = store.info();
     auto zone = store.timezone();
     if (!info || !zone) {
@@ -124,7 +124,8 @@ bool Refresh::due(Instant now) {
     return true;
 }
 
-const std::optional<UiStatus>& SharedStatus::at(const ScheduleQueries& store, const std::string& venue_id,
+const std::optional<UiStatus>& SharedStatus::at(const ScheduleQueries& store,
+                                                const std::string& venue_id,
                                                 const UiSettings& settings, Instant now) {
     if (refresh_.due(now)) {
         status_ = load_status(store, venue_id, now, settings);

@@ -71,8 +71,8 @@ struct UiStatus {
 };
 
 // Reads the status at `now`; nothing while the cache is empty or its zone unknown.
-std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id, Instant now,
-                                    const UiSettings& settings);
+std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id,
+                                    Instant now, const UiSettings& settings);
 
 // Where a tap can take the visitor. Requests take effect after the current input() returns, so
 // a screen may ask to be closed from its own input().
