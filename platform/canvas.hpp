@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,13 @@ struct Rect {
 struct Size {
     int w = 0, h = 0;
     bool operator==(const Size&) const = default;
+};
+
+// A point in logical pixels (the canvas's own coordinates, before any rotation of the display).
+// Fractions place shapes between pixels, as a map's coordinates need.
+struct Point {
+    float x = 0, y = 0;
+    bool operator==(const Point&) const = default;
 };
 
 enum class Weight : std::uint8_t { regular, bold };
@@ -63,6 +71,14 @@ public:
     virtual Size size() const = 0;
     virtual void clear(Color color) = 0;
     virtual void fill_rect(const Rect& rect, Color color) = 0;
+    // The inside of a simple polygon (concave allowed, either winding; the last point joins the
+    // first). Fewer than three points, or no area (all on one line), draws nothing; so does a
+    // point that is not finite.
+    virtual void fill_polygon(std::span<const Point> points, Color color) = 0;
+    // A line `width` pixels wide through `points` in order, with round joins and flat ends that
+    // stop at the first and last point. Fewer than two distinct points, or a width that is not
+    // more than 0, draws nothing.
+    virtual void draw_polyline(std::span<const Point> points, float width, Color color) = 0;
     // The box a single line of UTF-8 text takes in `font`.
     virtual TextSize measure(std::string_view utf8, const Font& font) = 0;
     // Draws one line of text with its top-left corner at (x, y).

@@ -18,6 +18,9 @@ public:
     void resize(Size size) override { size_ = size; }
     void clear(Color /*color*/) override {}
     void fill_rect(const Rect& /*rect*/, Color /*color*/) override {}
+    void fill_polygon(std::span<const Point> /*points*/, Color /*color*/) override {}
+    void draw_polyline(std::span<const Point> /*points*/, float /*width*/,
+                       Color /*color*/) override {}
 
     // Cached as TextCache caches them, since layouts measure the same strings again and again.
     TextSize measure(std::string_view utf8, const Font& font) override {

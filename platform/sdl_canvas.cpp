@@ -1,8 +1,12 @@
 #include "platform/sdl_canvas.hpp"
 
+#include "platform/geometry.hpp"
+
 #include <SDL.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -21,15 +25,68 @@ void SdlCanvas::clear(Color color) {
     SDL_RenderClear(&renderer_);
 }
 
-void SdlCanvas::fill_rect(const Rect& rect, Color color) {
-    if (rect.w <= 0 || rect.h <= 0 || color.a == 0) {
-        return;
+bool SdlCanvas::use_color(Color color) {
+    if (color.a == 0) {
+        return false;
     }
     SDL_SetRenderDrawBlendMode(&renderer_,
                                color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(&renderer_, color.r, color.g, color.b, color.a);
+    return true;
+}
+
+void SdlCanvas::fill_rect(const Rect& rect, Color color) {
+    if (rect.w <= 0 || rect.h <= 0 || !use_color(color)) {
+        return;
+    }
     const SDL_Rect r{rect.x, rect.y, rect.w, rect.h};
     SDL_RenderFillRect(&renderer_, &r);
+}
+
+// Untextured triangles take the renderer's blend mode, as rectangles do, and their colour from
+// their corners; clipping and the rotation target apply as to everything else.
+void SdlCanvas::draw_triangles(const std::vector<Point>& corners, const std::vector<int>& indices,
+                               Color color) {
+    if (corners.empty() || corners.size() > static_cast<std::size_t>(INT_MAX) ||
+        indices.size() > static_cast<std::size_t>(INT_MAX) || !use_color(color)) {
+        return;
+    }
+    std::vector<SDL_Vertex> vertices(corners.size());
+    const SDL_Color c{color.r, color.g, color.b, color.a};
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        vertices[i] = SDL_Vertex{SDL_FPoint{corners[i].x, corners[i].y}, c, SDL_FPoint{0, 0}};
+    }
+    if (SDL_RenderGeometry(&renderer_, nullptr, vertices.data(), static_cast<int>(vertices.size()),
+                           indices.empty() ? nullptr : indices.data(),
+                           static_cast<int>(indices.size())) != 0) {
+        SDL_LogError(SDL_LOG_CATEGORY_RENDER, "cannot draw %zu triangles: %s",
+                     (indices.empty() ? vertices.size() : indices.size()) / 3, SDL_GetError());
+    }
+}
+
+void SdlCanvas::fill_polygon(std::span<const Point> points, Color color) {
+    if (color.a == 0) {
+        return;
+    }
+    const std::vector<Triangle> triangles = triangulate(points);
+    if (triangles.empty()) {
+        return;
+    }
+    std::vector<int> indices;
+    indices.reserve(triangles.size() * 3);
+    for (const Triangle& t : triangles) {
+        indices.push_back(static_cast<int>(t.a));
+        indices.push_back(static_cast<int>(t.b));
+        indices.push_back(static_cast<int>(t.c));
+    }
+    draw_triangles(std::vector<Point>(points.begin(), points.end()), indices, color);
+}
+
+void SdlCanvas::draw_polyline(std::span<const Point> points, float width, Color color) {
+    if (color.a == 0) {
+        return;
+    }
+    draw_triangles(stroke_polyline(points, width), {}, color);
 }
 
 TextSize SdlCanvas::measure(std::string_view utf8, const Font& font) {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 namespace aff {
 
@@ -28,6 +29,8 @@ public:
     Size size() const override { return size_; }
     void clear(Color color) override;
     void fill_rect(const Rect& rect, Color color) override;
+    void fill_polygon(std::span<const Point> points, Color color) override;
+    void draw_polyline(std::span<const Point> points, float width, Color color) override;
     TextSize measure(std::string_view utf8, const Font& font) override;
     void draw_text(std::string_view utf8, int x, int y, const Font& font, Color color) override;
     ImageState draw_image(std::string_view path, const Rect& box) override;
@@ -46,6 +49,11 @@ public:
     const ImageCache& image_cache() const { return images_; }
 
 private:
+    // Sets the blend mode `color` needs; false when it is fully transparent (nothing to draw).
+    bool use_color(Color color);
+    void draw_triangles(const std::vector<Point>& corners, const std::vector<int>& indices,
+                        Color color);
+
     SDL_Renderer& renderer_;
     Size size_;
     TextCache text_;

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -50,6 +51,15 @@ struct DrawText {
     aff::Font font;
     aff::Color color;
 };
+struct FillPolygon {
+    std::vector<aff::Point> points;
+    aff::Color color;
+};
+struct DrawPolyline {
+    std::vector<aff::Point> points;
+    float width = 0;
+    aff::Color color;
+};
 struct DrawImage {
     std::string path;
     aff::Rect box;
@@ -63,7 +73,8 @@ struct DrawModules {
 struct SetClip {
     std::optional<aff::Rect> clip;
 };
-using DrawCall = std::variant<Clear, FillRect, DrawText, DrawImage, DrawModules, SetClip>;
+using DrawCall = std::variant<Clear, FillRect, FillPolygon, DrawPolyline, DrawText, DrawImage,
+                              DrawModules, SetClip>;
 
 // Forwards every call to the real canvas and writes down the ones that draw. Measuring is a
 // question the layout asks, not drawing, so it is forwarded but not kept.
@@ -79,6 +90,15 @@ public:
     void fill_rect(const aff::Rect& rect, aff::Color color) override {
         calls.push_back(FillRect{rect, color});
         target_.fill_rect(rect, color);
+    }
+    void fill_polygon(std::span<const aff::Point> points, aff::Color color) override {
+        calls.push_back(FillPolygon{{points.begin(), points.end()}, color});
+        target_.fill_polygon(points, color);
+    }
+    void draw_polyline(std::span<const aff::Point> points, float width,
+                       aff::Color color) override {
+        calls.push_back(DrawPolyline{{points.begin(), points.end()}, width, color});
+        target_.draw_polyline(points, width, color);
     }
     aff::TextSize measure(std::string_view utf8, const aff::Font& font) override {
         return target_.measure(utf8, font);
@@ -112,6 +132,10 @@ struct Replayer {
     aff::Canvas& canvas;
     void operator()(const Clear& c) const { canvas.clear(c.color); }
     void operator()(const FillRect& c) const { canvas.fill_rect(c.rect, c.color); }
+    void operator()(const FillPolygon& c) const { canvas.fill_polygon(c.points, c.color); }
+    void operator()(const DrawPolyline& c) const {
+        canvas.draw_polyline(c.points, c.width, c.color);
+    }
     void operator()(const DrawText& c) const {
         canvas.draw_text(c.utf8, c.x, c.y, c.font, c.color);
     }
@@ -167,8 +191,9 @@ aff::Feed demo_feed(const std::string& path) {
 }
 
 // Their names in the order of DrawCall's alternatives.
-constexpr const char* call_names[] = {"clear",      "fill_rect",    "draw_text",
-                                      "draw_image", "draw_modules", "set_clip"};
+constexpr const char* call_names[] = {"clear",        "fill_rect",  "fill_polygon",
+                                      "draw_polyline", "draw_text",  "draw_image",
+                                      "draw_modules",  "set_clip"};
 static_assert(std::size(call_names) == std::variant_size_v<DrawCall>);
 
 }  // namespace

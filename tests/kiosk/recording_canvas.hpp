@@ -1,5 +1,6 @@
 // A canvas without pixels for layout tests: text is measured by counting code points, and every
-// fill and text is recorded with its box.
+// fill, text, picture and shape is recorded with its box or points and the clip it was drawn
+// under.
 #pragma once
 
 #include "kiosk/layout.hpp"
@@ -24,6 +25,17 @@ public:
         Rect rect;
         Color color;
     };
+    struct PolygonOp {
+        std::vector<Point> points;
+        Color color;
+        std::optional<Rect> clip;
+    };
+    struct PolylineOp {
+        std::vector<Point> points;
+        float width = 0;
+        Color color;
+        std::optional<Rect> clip;
+    };
     struct ImageOp {
         std::string path;  // the image file, or "modules:<key>" for a module picture
         Rect box;
@@ -42,9 +54,17 @@ public:
         texts.clear();
         fills.clear();
         images.clear();
+        polygons.clear();
+        polylines.clear();
         cleared = color;
     }
     void fill_rect(const Rect& rect, Color color) override { fills.push_back({rect, color}); }
+    void fill_polygon(std::span<const Point> points, Color color) override {
+        polygons.push_back({{points.begin(), points.end()}, color, clip});
+    }
+    void draw_polyline(std::span<const Point> points, float width, Color color) override {
+        polylines.push_back({{points.begin(), points.end()}, width, color, clip});
+    }
     TextSize measure(std::string_view utf8, const Font& font) override {
         ++measures;
         if (metrics_ != nullptr) {
@@ -74,6 +94,8 @@ public:
     std::vector<TextOp> texts;
     std::vector<FillOp> fills;
     std::vector<ImageOp> images;
+    std::vector<PolygonOp> polygons;
+    std::vector<PolylineOp> polylines;
     std::optional<Rect> clip;
     ImageState image_state = ImageState::drawn;  // what draw_image answers
     Color cleared;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 using namespace aff;
 
@@ -99,6 +100,101 @@ TEST(Offscreen, ATranslucentFillBlendsWithWhatIsBelow) {
     const test::Pixel p = test::pixel_at(*load_png(path), 8, 8);
     CHECK_TRUE(p.r > 110 && p.r < 145);
     LONGS_EQUAL(255, p.a);
+}
+
+namespace {
+
+bool is(const test::Pixel& p, Color c) { return p.r == c.r && p.g == c.g && p.b == c.b; }
+
+// A U, open at the top: two arms 20 px wide on a base, the notch between them 40 px wide.
+const std::vector<Point> u_shape{{10, 10}, {30, 10}, {30, 70}, {70, 70},
+                                 {70, 10}, {90, 10}, {90, 90}, {10, 90}};
+
+}  // namespace
+
+TEST(Offscreen, AConcavePolygonFillsItsInsideAndNotItsNotch) {
+    const std::string path = scratch_png("offscreen_polygon.png");
+    auto frame = Offscreen::create(Size{200, 100}, test::noto_sans());
+    Canvas& canvas = frame->canvas();
+    canvas.clear(white);
+    canvas.fill_polygon(u_shape, red);
+    // The same U the other way round, moved right by 100.
+    std::vector<Point> other;
+    for (auto it = u_shape.rbegin(); it != u_shape.rend(); ++it) {
+        other.push_back(Point{it->x + 100, it->y});
+    }
+    canvas.fill_polygon(other, red);
+    frame->save_png(path);
+    const SurfacePtr image = load_png(path);
+    for (const int dx : {0, 100}) {
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 20, 20), red));  // left arm
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 80, 20), red));  // right arm
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 50, 80), red));  // base
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 50, 40), white));  // the notch
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 50, 68), white));  // just above the base
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 50, 72), red));    // just inside it
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 5, 50), white));   // outside, left
+        CHECK_TRUE(is(test::pixel_at(*image, dx + 50, 95), white));  // outside, below
+    }
+}
+
+TEST(Offscreen, APolygonIsClippedLikeAnyOtherDrawing) {
+    const std::string path = scratch_png("offscreen_polygon_clip.png");
+    auto frame = Offscreen::create(Size{100, 100}, test::noto_sans());
+    Canvas& canvas = frame->canvas();
+    canvas.clear(white);
+    canvas.set_clip(Rect{0, 0, 100, 50});
+    canvas.fill_polygon(u_shape, red);
+    canvas.set_clip(std::nullopt);
+    frame->save_png(path);
+    const SurfacePtr image = load_png(path);
+    CHECK_TRUE(is(test::pixel_at(*image, 20, 20), red));
+    CHECK_TRUE(is(test::pixel_at(*image, 20, 60), white));  // the arm below the clip
+    CHECK_TRUE(is(test::pixel_at(*image, 50, 80), white));  // the base
+}
+
+TEST(Offscreen, APolylineIsDrawnAlongItsPointsAtItsWidthWithRoundJoins) {
+    const std::string path = scratch_png("offscreen_polyline.png");
+    const Color blue{0, 0, 255, 255};
+    auto frame = Offscreen::create(Size{100, 100}, test::noto_sans());
+    Canvas& canvas = frame->canvas();
+    canvas.clear(white);
+    // Right along y = 20, then down along x = 80, then a diagonal back to (20, 80); 10 px wide.
+    const std::vector<Point> route{{10, 20}, {80, 20}, {80, 60}, {20, 80}};
+    canvas.draw_polyline(route, 10, blue);
+    frame->save_png(path);
+    const SurfacePtr image = load_png(path);
+    CHECK_TRUE(is(test::pixel_at(*image, 40, 20), blue));  // on the first leg
+    CHECK_TRUE(is(test::pixel_at(*image, 40, 16), blue));  // within its width
+    CHECK_TRUE(is(test::pixel_at(*image, 40, 23), blue));
+    CHECK_TRUE(is(test::pixel_at(*image, 40, 12), white));  // beyond it
+    CHECK_TRUE(is(test::pixel_at(*image, 40, 28), white));
+    CHECK_TRUE(is(test::pixel_at(*image, 80, 40), blue));  // the second leg
+    CHECK_TRUE(is(test::pixel_at(*image, 88, 40), white));
+    CHECK_TRUE(is(test::pixel_at(*image, 50, 70), blue));  // the diagonal
+    CHECK_TRUE(is(test::pixel_at(*image, 50, 60), white));
+    // The join at (80, 20) is round: filled out to the radius diagonally, not to the square's
+    // corner.
+    CHECK_TRUE(is(test::pixel_at(*image, 82, 17), blue));
+    CHECK_TRUE(is(test::pixel_at(*image, 84, 16), white));
+    // Flat ends: nothing before the first point.
+    CHECK_TRUE(is(test::pixel_at(*image, 7, 20), white));
+    CHECK_TRUE(is(test::pixel_at(*image, 11, 20), blue));
+}
+
+TEST(Offscreen, ATranslucentPolygonBlendsAndAnInvisibleOneDrawsNothing) {
+    const std::string path = scratch_png("offscreen_polygon_blend.png");
+    auto frame = Offscreen::create(Size{100, 100}, test::noto_sans());
+    frame->canvas().clear(white);
+    frame->canvas().fill_polygon(u_shape, Color{0, 0, 0, 128});
+    frame->canvas().draw_polyline(u_shape, 4, Color{0, 0, 0, 0});
+    frame->canvas().fill_polygon(std::vector<Point>{{0, 0}, {50, 50}, {99, 99}}, black);
+    frame->save_png(path);
+    const SurfacePtr image = load_png(path);
+    const test::Pixel p = test::pixel_at(*image, 20, 20);
+    CHECK_TRUE(p.r > 110 && p.r < 145);
+    CHECK_TRUE(is(test::pixel_at(*image, 30, 30), white));  // on the line of no area
+    CHECK_TRUE(is(test::pixel_at(*image, 8, 50), white));  // on the invisible polyline
 }
 
 TEST(Offscreen, ASecondIdenticalFrameRasterisesNoText) {
