@@ -2,7 +2,9 @@
 // the few InputEvents the kiosk understands, and drawing goes through an SdlCanvas. A display
 // mounted sideways is drawn into a texture of the rotated size and copied onto the screen turned.
 #include "platform/font_set.hpp"
+#include "platform/input.hpp"
 #include "platform/render_choice.hpp"
+#include "platform/rotation.hpp"
 #include "platform/sdl_canvas.hpp"
 #include "platform/video.hpp"
 
@@ -164,15 +166,6 @@ Size output_size(SDL_Renderer& renderer) {
     return size;
 }
 
-Size rotated(Size size, int rotation) { return rotation % 180 == 0 ? size : Size{size.h, size.w}; }
-
-bool is_staff_chord(const SDL_Keysym& key) {
-    const Uint16 mod = key.mod;
-    // The scancode too, so the chord works with a Kazakh or Russian layout active.
-    return (key.sym == SDLK_q || key.scancode == SDL_SCANCODE_Q) && (mod & KMOD_CTRL) != 0 &&
-           (mod & KMOD_ALT) != 0 && (mod & KMOD_SHIFT) != 0;
-}
-
 InputEvent event_of(InputEvent::Type type) {
     InputEvent event;
     event.type = type;
@@ -198,11 +191,6 @@ SdlCanvasOptions canvas_options(Uint32 type) {
     };
     return options;
 }
-
-struct Vec {
-    float x = 0;
-    float y = 0;
-};
 
 class SdlDisplay final : public Display {
 public:
@@ -298,206 +286,113 @@ public:
     }
 
 private:
-    struct Press {
-        bool down = false;
-        bool finger = false;
-        SDL_FingerID finger_id = 0;
-        float travelled = 0;  // output pixels along the path, to tell a tap from a drag
-    };
-
     InputEvent translate(const SDL_Event& event) {
-        if (event.type == picture_ready_ && picture_ready_ != no_event) {
-            return event_of(InputEvent::Type::redraw);
-        }
-        switch (event.type) {
-        case SDL_QUIT:
-            return event_of(fullscreen_ ? InputEvent::Type::none : InputEvent::Type::quit);
-        case SDL_WINDOWEVENT:
-            return window_event(event.window);
-        case SDL_RENDER_TARGETS_RESET:
-            return event_of(InputEvent::Type::redraw);
-        case SDL_RENDER_DEVICE_RESET:
+        if (event.type == SDL_RENDER_DEVICE_RESET) {
             // Every texture is gone with the device; lines and pictures are made again on
             // demand.
             canvas_.drop_textures();
             target_.reset();
             fit_to_output();
-            return event_of(InputEvent::Type::redraw);
-        case SDL_KEYDOWN:
-            return key_event(event.key);
-        case SDL_MOUSEBUTTONDOWN:
-            if (event.button.which != SDL_TOUCH_MOUSEID && event.button.button == SDL_BUTTON_LEFT &&
-                !press_.down) {
-                press_ = Press{true, false, 0, 0};
-            }
-            return InputEvent{};
-        case SDL_MOUSEMOTION:
-            return mouse_motion(event.motion);
-        case SDL_MOUSEBUTTONUP:
-            if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT ||
-                !press_.down || press_.finger) {
-                return InputEvent{};
-            }
-            return release(window_to_output(Vec{static_cast<float>(event.button.x),
-                                                static_cast<float>(event.button.y)}));
-        case SDL_FINGERDOWN:
-            if (!press_.down) {
-                press_ = Press{true, true, event.tfinger.fingerId, 0};
-            }
-            return InputEvent{};
-        case SDL_FINGERMOTION:
-            return finger_motion(event.tfinger);
-        case SDL_FINGERUP:
-            if (!press_.down || !press_.finger || press_.finger_id != event.tfinger.fingerId) {
-                return InputEvent{};
-            }
-            return release(Vec{event.tfinger.x * static_cast<float>(output_.w),
-                               event.tfinger.y * static_cast<float>(output_.h)});
-        default:
-            return InputEvent{};
-        }
-    }
-
-    InputEvent window_event(const SDL_WindowEvent& window) {
-        switch (window.event) {
-        case SDL_WINDOWEVENT_CLOSE:
-            return event_of(fullscreen_ ? InputEvent::Type::none : InputEvent::Type::quit);
-        case SDL_WINDOWEVENT_SIZE_CHANGED:
+        } else if (event.type == SDL_WINDOWEVENT &&
+                   event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             fit_to_output();
-            return event_of(InputEvent::Type::redraw);
-        case SDL_WINDOWEVENT_SHOWN:
-        case SDL_WINDOWEVENT_EXPOSED:
-        case SDL_WINDOWEVENT_RESTORED:
-            return event_of(InputEvent::Type::redraw);
-        case SDL_WINDOWEVENT_FOCUS_LOST:
-            press_ = Press{};
-            return InputEvent{};
-        default:
-            return InputEvent{};
         }
+        InputContext context;
+        context.fullscreen = fullscreen_;
+        context.rotation = rotation_;
+        context.output = output_;
+        SDL_GetWindowSize(window_.get(), &context.window.w, &context.window.h);
+        context.canvas = canvas_.size();
+        return translate_input(describe(event), context, pointer_);
     }
 
-    InputEvent key_event(const SDL_KeyboardEvent& key) const {
-        if (is_staff_chord(key.keysym)) {
-            return event_of(InputEvent::Type::quit);
+    // The event in the plain terms of RawInput. A motion takes the rest of its burst queued
+    // behind it: motion arrives far faster than frames, and one drag per burst keeps redraws down.
+    RawInput describe(const SDL_Event& event) const {
+        RawInput raw;
+        using Kind = RawInput::Kind;
+        if (event.type == picture_ready_ && picture_ready_ != no_event) {
+            raw.kind = Kind::redraw;
+            return raw;
         }
-        if (key.keysym.sym == SDLK_ESCAPE && !fullscreen_ && key.repeat == 0) {
-            return event_of(InputEvent::Type::key_escape);
+        switch (event.type) {
+        case SDL_QUIT: raw.kind = Kind::quit_request; break;
+        case SDL_WINDOWEVENT:
+            switch (event.window.event) {
+            case SDL_WINDOWEVENT_CLOSE: raw.kind = Kind::window_close; break;
+            case SDL_WINDOWEVENT_SIZE_CHANGED:
+            case SDL_WINDOWEVENT_SHOWN:
+            case SDL_WINDOWEVENT_EXPOSED:
+            case SDL_WINDOWEVENT_RESTORED: raw.kind = Kind::redraw; break;
+            case SDL_WINDOWEVENT_FOCUS_LOST: raw.kind = Kind::focus_lost; break;
+            default: break;
+            }
+            break;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET: raw.kind = Kind::redraw; break;
+        case SDL_KEYDOWN: {
+            const SDL_Keysym& key = event.key.keysym;
+            raw.kind = Kind::key_down;
+            raw.key = key.sym == SDLK_q || key.scancode == SDL_SCANCODE_Q ? RawInput::Key::q
+                      : key.sym == SDLK_ESCAPE                            ? RawInput::Key::escape
+                      : key.sym == SDLK_F4                                ? RawInput::Key::f4
+                                                                          : RawInput::Key::other;
+            raw.ctrl = (key.mod & KMOD_CTRL) != 0;
+            raw.alt = (key.mod & KMOD_ALT) != 0;
+            raw.shift = (key.mod & KMOD_SHIFT) != 0;
+            raw.repeat = event.key.repeat != 0;
+            break;
         }
-        return InputEvent{};
-    }
-
-    InputEvent mouse_motion(const SDL_MouseMotionEvent& motion) {
-        if (motion.which == SDL_TOUCH_MOUSEID || !press_.down || press_.finger ||
-            (motion.state & SDL_BUTTON_LMASK) == 0) {
-            return InputEvent{};
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            raw.kind = event.type == SDL_MOUSEBUTTONDOWN ? Kind::mouse_down : Kind::mouse_up;
+            raw.left = event.button.button == SDL_BUTTON_LEFT;
+            raw.from_touch = event.button.which == SDL_TOUCH_MOUSEID;
+            raw.x = static_cast<float>(event.button.x);
+            raw.y = static_cast<float>(event.button.y);
+            break;
+        case SDL_MOUSEMOTION:
+            raw.kind = Kind::mouse_motion;
+            raw.left = (event.motion.state & SDL_BUTTON_LMASK) != 0;
+            raw.from_touch = event.motion.which == SDL_TOUCH_MOUSEID;
+            raw.dx = static_cast<float>(event.motion.xrel);
+            raw.dy = static_cast<float>(event.motion.yrel);
+            if (raw.left && !raw.from_touch) {
+                SDL_Event next;
+                while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) ==
+                           1 &&
+                       next.type == SDL_MOUSEMOTION && next.motion.which != SDL_TOUCH_MOUSEID &&
+                       (next.motion.state & SDL_BUTTON_LMASK) != 0) {
+                    SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_MOUSEMOTION, SDL_MOUSEMOTION);
+                    raw.dx += static_cast<float>(next.motion.xrel);
+                    raw.dy += static_cast<float>(next.motion.yrel);
+                }
+            }
+            break;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+            raw.kind = event.type == SDL_FINGERDOWN ? Kind::finger_down : Kind::finger_up;
+            raw.finger = event.tfinger.fingerId;
+            raw.x = event.tfinger.x;
+            raw.y = event.tfinger.y;
+            break;
+        case SDL_FINGERMOTION: {
+            raw.kind = Kind::finger_motion;
+            raw.finger = event.tfinger.fingerId;
+            raw.dx = event.tfinger.dx;
+            raw.dy = event.tfinger.dy;
+            SDL_Event next;
+            while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
+                   next.type == SDL_FINGERMOTION && next.tfinger.fingerId == raw.finger) {
+                SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_FINGERMOTION, SDL_FINGERMOTION);
+                raw.dx += next.tfinger.dx;
+                raw.dy += next.tfinger.dy;
+            }
+            break;
         }
-        Vec delta{static_cast<float>(motion.xrel), static_cast<float>(motion.yrel)};
-        // Motion arrives far faster than frames; one drag per burst keeps redraws down.
-        SDL_Event next;
-        while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
-               next.type == SDL_MOUSEMOTION && next.motion.which != SDL_TOUCH_MOUSEID &&
-               (next.motion.state & SDL_BUTTON_LMASK) != 0) {
-            SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_MOUSEMOTION, SDL_MOUSEMOTION);
-            delta.x += static_cast<float>(next.motion.xrel);
-            delta.y += static_cast<float>(next.motion.yrel);
+        default: break;
         }
-        return drag(window_to_output(delta));
-    }
-
-    InputEvent finger_motion(const SDL_TouchFingerEvent& finger) {
-        if (!press_.down || !press_.finger || finger.fingerId != press_.finger_id) {
-            return InputEvent{};
-        }
-        Vec delta{finger.dx, finger.dy};
-        SDL_Event next;
-        while (SDL_PeepEvents(&next, 1, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1 &&
-               next.type == SDL_FINGERMOTION && next.tfinger.fingerId == press_.finger_id) {
-            SDL_PeepEvents(&next, 1, SDL_GETEVENT, SDL_FINGERMOTION, SDL_FINGERMOTION);
-            delta.x += next.tfinger.dx;
-            delta.y += next.tfinger.dy;
-        }
-        return drag(Vec{delta.x * static_cast<float>(output_.w),
-                        delta.y * static_cast<float>(output_.h)});
-    }
-
-    // `delta` in output pixels. Fractions are carried over so slow finger drags are not lost.
-    InputEvent drag(Vec delta) {
-        press_.travelled += std::abs(delta.x) + std::abs(delta.y);
-        const Vec turned = turn_delta(delta);
-        drag_rest_.x += turned.x;
-        drag_rest_.y += turned.y;
-        InputEvent event = event_of(InputEvent::Type::drag);
-        event.dx = static_cast<int>(drag_rest_.x);
-        event.dy = static_cast<int>(drag_rest_.y);
-        drag_rest_.x -= static_cast<float>(event.dx);
-        drag_rest_.y -= static_cast<float>(event.dy);
-        if (event.dx == 0 && event.dy == 0) {
-            return InputEvent{};
-        }
-        return event;
-    }
-
-    // `at` in output pixels.
-    InputEvent release(Vec at) {
-        const bool tap = press_.travelled <= tap_slop();
-        press_ = Press{};
-        drag_rest_ = Vec{};
-        if (!tap) {
-            return InputEvent{};
-        }
-        const Vec point = to_canvas(at);
-        const Size size = canvas_.size();
-        InputEvent event = event_of(InputEvent::Type::tap);
-        event.x = std::clamp(static_cast<int>(point.x), 0, std::max(0, size.w - 1));
-        event.y = std::clamp(static_cast<int>(point.y), 0, std::max(0, size.h - 1));
-        return event;
-    }
-
-    // How far a finger may wander and still tap: about a fortieth of the screen's short side.
-    float tap_slop() const {
-        return std::max(12.0f, static_cast<float>(std::min(output_.w, output_.h)) / 40.0f);
-    }
-
-    // Window coordinates (what mouse events carry) to output pixels (they differ on high-DPI).
-    Vec window_to_output(Vec v) const {
-        int w = 0;
-        int h = 0;
-        SDL_GetWindowSize(window_.get(), &w, &h);
-        if (w <= 0 || h <= 0) {
-            return v;
-        }
-        return Vec{v.x * static_cast<float>(output_.w) / static_cast<float>(w),
-                   v.y * static_cast<float>(output_.h) / static_cast<float>(h)};
-    }
-
-    // Undoes the clockwise turn present() gives the canvas, for a point on the output.
-    Vec to_canvas(Vec p) const {
-        const auto w = static_cast<float>(output_.w);
-        const auto h = static_cast<float>(output_.h);
-        switch (rotation_) {
-        case 90:
-            return Vec{p.y, w - p.x};
-        case 180:
-            return Vec{w - p.x, h - p.y};
-        case 270:
-            return Vec{h - p.y, p.x};
-        default:
-            return p;
-        }
-    }
-
-    Vec turn_delta(Vec d) const {
-        switch (rotation_) {
-        case 90:
-            return Vec{d.y, -d.x};
-        case 180:
-            return Vec{-d.x, -d.y};
-        case 270:
-            return Vec{-d.y, d.x};
-        default:
-            return d;
-        }
+        return raw;
     }
 
     // Reads the output size and, for a rotated display, makes the texture the canvas draws into
@@ -550,8 +445,7 @@ private:
     SdlCanvas canvas_;
     TexturePtr target_;  // what the canvas draws into when the display is rotated
     Size output_;
-    Press press_;
-    Vec drag_rest_;
+    PointerState pointer_;
 };
 
 }  // namespace

@@ -43,7 +43,8 @@ struct InputEvent {
 // open at a time (it owns the process's SIGTERM and SIGINT handlers while it is).
 //
 // In fullscreen a visitor cannot quit: window close, Alt+F4 and Escape are ignored. The staff
-// chord Ctrl+Alt+Shift+Q quits in any mode.
+// chord Ctrl+Alt+Shift+Q quits in any mode. Those rules, tap or drag and the rotation undone are
+// translate_input's (platform/input.hpp).
 class Display {
 public:
     static std::unique_ptr<Display> open(const DisplayOptions& options);  // throws PlatformError
