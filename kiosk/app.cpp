@@ -11,6 +11,7 @@
 #include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/minisign.hpp"
+#include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
 
 #include <algorithm>
@@ -277,10 +278,16 @@ int take_screenshot(const Config& config, Kiosk& kiosk, const Clock& clock, std:
 }
 
 // The event loop: it sleeps in wait_event until the next thing that can change the picture
-// (the minute, the language, a page, the data check, the idle timeout) or an input, and draws
-// only when something did.
+// (the minute, the language, a page, the data check, the idle timeout), an input or a stop
+// (SIGTERM, SIGINT), and draws only when something did.
 int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ostream& out,
                 milliseconds started) {
+    std::optional<StopSignal> stop;
+    try {
+        stop.emplace();
+    } catch (const std::runtime_error& e) {
+        throw KioskError(e.what());
+    }
     DisplayOptions options;
     options.fullscreen = !config.window;
     options.size = config.size;
@@ -297,6 +304,8 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
                      std::cerr);
     }
     std::uint64_t applied_seen = 0;
+    // A stop wakes the display's wait, which cannot watch the signal's descriptor itself.
+    const StopWatch stop_wakes_display(*stop, [&display] { display->wake(); });
 
     // Two figures for the log: how long a boot takes to show something, and how rarely the
     // kiosk draws (it should be a few frames a minute when nobody touches it).
@@ -309,6 +318,10 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
     };
     bool redraw = true;
     while (true) {
+        if (stop->requested()) {
+            report();
+            return 0;
+        }
         if (shell.update(clock.now(), clock.ticks()) || redraw) {
             shell.render(display->canvas());
             display->present();

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <csignal>
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -21,17 +21,10 @@
 namespace aff {
 namespace {
 
-// Set from a signal handler, so they are lock-free atomics with static storage: the only
-// mutable global state in platform/, and why one Display is open at a time.
-std::atomic<bool> stop_requested{false};
+// The only mutable global state in platform/: SDL's video is one per process, so one Display is
+// open at a time.
 std::atomic<bool> display_open{false};
-static_assert(std::atomic<bool>::is_always_lock_free);
 
-void on_stop_signal(int /*signal*/) { stop_requested.store(true); }
-
-// A signal cannot wake SDL_WaitEventTimeout safely (pushing an event is not async-signal-safe),
-// so waits are cut into slices this long and the flag is checked between them.
-constexpr Uint32 max_wait_slice_ms = 200;
 // Where SDL cannot block for events, how often they are polled: a tap waits at most this long.
 constexpr Uint32 poll_interval_ms = 25;
 
@@ -56,31 +49,6 @@ public:
     DisplaySlot& operator=(const DisplaySlot&) = delete;
 };
 
-// SIGTERM (systemd stopping the kiosk) and SIGINT become a quit event instead of killing the
-// process mid-frame; SDL's own handlers are turned off by a hint.
-class StopSignals {
-public:
-    StopSignals() {
-        stop_requested.store(false);
-        struct sigaction action {};
-        action.sa_handler = on_stop_signal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGTERM, &action, &previous_term_);
-        sigaction(SIGINT, &action, &previous_int_);
-    }
-    ~StopSignals() {
-        sigaction(SIGTERM, &previous_term_, nullptr);
-        sigaction(SIGINT, &previous_int_, nullptr);
-    }
-    StopSignals(const StopSignals&) = delete;
-    StopSignals& operator=(const StopSignals&) = delete;
-
-private:
-    struct sigaction previous_term_ {};
-    struct sigaction previous_int_ {};
-};
-
 // SDL's video subsystem, reference-counted by SDL; SDL as a whole is shut down with the last user.
 // No GPU (no DRM render node) and no choice made by SDL_RENDER_DRIVER: SDL's software renderer,
 // presented without OpenGL (see render_choice.hpp).
@@ -96,6 +64,8 @@ void prefer_software_without_gpu() {
 class SdlVideo {
 public:
     explicit SdlVideo(bool fullscreen) {
+        // SIGTERM and SIGINT are the app's to hear; SDL's handlers would turn them into SDL_QUIT,
+        // which a fullscreen kiosk ignores.
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
         prefer_software_without_gpu();
         SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, fullscreen ? "1" : "0");
@@ -166,12 +136,6 @@ Size output_size(SDL_Renderer& renderer) {
     return size;
 }
 
-InputEvent event_of(InputEvent::Type type) {
-    InputEvent event;
-    event.type = type;
-    return event;
-}
-
 constexpr Uint32 no_event = static_cast<Uint32>(-1);  // what SDL_RegisterEvents says when full
 
 // Pictures decode on the image cache's worker thread, which wakes the event loop with an event
@@ -181,7 +145,8 @@ SdlCanvasOptions canvas_options(Uint32 type) {
     options.image_decoding = ImageDecoding::background;
     if (type == no_event) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION,
-                     "no SDL event left for pictures: they show at the next redraw");
+                     "no SDL events left for pictures and wakes: pictures show at the next "
+                     "redraw");
         return options;
     }
     options.image_ready = [type] {
@@ -202,7 +167,8 @@ public:
           fonts_(options.fonts),
           window_(make_window(options)),
           renderer_(make_renderer(*window_, rotation_ != 0)),
-          picture_ready_(SDL_RegisterEvents(1)),
+          picture_ready_(SDL_RegisterEvents(2)),
+          wake_(picture_ready_ == no_event ? no_event : picture_ready_ + 1),
           canvas_(*renderer_, fonts_, rotated(output_size(*renderer_), rotation_),
                   canvas_options(picture_ready_)) {
         SDL_ShowCursor(fullscreen_ ? SDL_DISABLE : SDL_ENABLE);
@@ -250,19 +216,15 @@ public:
         const Uint64 deadline =
             SDL_GetTicks64() + static_cast<Uint64>(std::max<std::int64_t>(0, timeout.count()));
         for (;;) {
-            if (stop_requested.load()) {
-                return event_of(InputEvent::Type::quit);
-            }
             const Uint64 now = SDL_GetTicks64();
-            const Uint32 slice =
-                now >= deadline ? 0 : static_cast<Uint32>(std::min<Uint64>(deadline - now,
-                                                                           max_wait_slice_ms));
+            const Uint64 left = now >= deadline ? 0 : deadline - now;
             SDL_Event event;
             bool got = false;
-            if (slice == 0) {
+            if (left == 0) {
                 got = SDL_PollEvent(&event) == 1;
             } else if (blocking_wait_) {
-                got = SDL_WaitEventTimeout(&event, static_cast<int>(slice)) == 1;
+                got = SDL_WaitEventTimeout(&event,
+                                           static_cast<int>(std::min<Uint64>(left, INT_MAX))) == 1;
             } else {
                 // SDL 2.26 can only block in wait for X11 and Wayland; elsewhere (KMSDRM on the
                 // Pi, offscreen) SDL_WaitEventTimeout polls every millisecond, 1000 wake-ups a
@@ -270,19 +232,32 @@ public:
                 SDL_PumpEvents();
                 got = SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) == 1;
                 if (!got) {
-                    SDL_Delay(std::min<Uint32>(slice, poll_interval_ms));
+                    SDL_Delay(static_cast<Uint32>(std::min<Uint64>(left, poll_interval_ms)));
                     continue;
                 }
             }
             if (got) {
+                if (event.type == wake_ && wake_ != no_event) {
+                    return InputEvent{};
+                }
                 const InputEvent input = translate(event);
                 if (input.type != InputEvent::Type::none) {
                     return input;
                 }
-            } else if (slice == 0) {
+            } else if (left == 0) {
                 return InputEvent{};
             }
         }
+    }
+
+    // Thread-safe (SDL_PushEvent is): the image cache's worker wakes the loop the same way.
+    void wake() override {
+        if (wake_ == no_event) {
+            return;
+        }
+        SDL_Event event{};
+        event.type = wake_;
+        SDL_PushEvent(&event);
     }
 
 private:
@@ -434,14 +409,14 @@ private:
     // Declared in the order they depend on each other; destroyed in reverse.
     DisplaySlot slot_;
     SdlVideo video_;
-    StopSignals signals_;
     const bool fullscreen_;
     const bool blocking_wait_;
     const int rotation_;
     FontSet fonts_;
     WindowPtr window_;
     RendererPtr renderer_;
-    const Uint32 picture_ready_;  // an SDL event type of our own
+    const Uint32 picture_ready_;  // SDL event types of our own
+    const Uint32 wake_;
     SdlCanvas canvas_;
     TexturePtr target_;  // what the canvas draws into when the display is rotated
     Size output_;

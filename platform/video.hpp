@@ -32,7 +32,7 @@ struct InputEvent {
                      // (rotation undone); a press that travelled further than a tap is no tap
         drag,        // a finger or mouse drag by (dx, dy), in canvas coordinates
         key_escape,  // only reported in windowed mode
-        quit,        // the window closed (windowed mode), SIGTERM or SIGINT, or the staff chord
+        quit,        // the window closed (windowed mode), or the staff chord
     };
     Type type = Type::none;
     int x = 0, y = 0, dx = 0, dy = 0;
@@ -40,7 +40,8 @@ struct InputEvent {
 
 // A window on the device (KMSDRM fullscreen on a Pi, or a desktop window), its renderer and a
 // canvas that draws into it. SDL is initialised and shut down by this object. One Display is
-// open at a time (it owns the process's SIGTERM and SIGINT handlers while it is).
+// open at a time. It handles no signals, and tells SDL not to: the app hears SIGTERM and wakes the
+// display's wait with wake().
 //
 // In fullscreen a visitor cannot quit: window close, Alt+F4 and Escape are ignored. The staff
 // chord Ctrl+Alt+Shift+Q quits in any mode. Those rules, tap or drag and the rotation undone are
@@ -53,6 +54,9 @@ public:
     virtual void present() = 0;    // shows what was drawn since the last present
     // Waits at most `timeout` for one input event. Never busy-waits.
     virtual InputEvent wait_event(std::chrono::milliseconds timeout) = 0;
+    // Makes the wait_event under way, or else the next one, return at once (with none). From any
+    // thread; not from a signal handler.
+    virtual void wake() = 0;
     virtual const TextCacheStats& text_cache_stats() const = 0;
     virtual const ImageCacheStats& image_cache_stats() const = 0;
 };

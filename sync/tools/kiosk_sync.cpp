@@ -11,6 +11,7 @@
 #include "sync/http_client.hpp"
 #include "sync/minisign.hpp"
 #include "sync/schedule.hpp"
+#include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
 #include "sync/syncer.hpp"
 #include "sync/time.hpp"
@@ -19,13 +20,8 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
-#include <pthread.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <csignal>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -219,38 +215,23 @@ void log_report(const aff::SyncReport& report) {
     }
 }
 
-// Polls until SIGTERM or SIGINT. The signals stay blocked and are taken with sigtimedwait() as
-// the wait between polls, so there is no handler and no global flag, and a sync in progress is
-// never cut off halfway.
-int run_forever(aff::Syncer& syncer, std::chrono::seconds every) {
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGINT);
+// Polls until SIGTERM or SIGINT (StopSignal): the wait between polls ends at once on one, and a
+// sync in progress is never cut off halfway.
+int run_forever(aff::Syncer& syncer, std::chrono::seconds every, const aff::StopSignal& stop) {
     std::random_device seed;
     std::mt19937_64 rng(seed());
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     aff::Schedule schedule(std::chrono::duration_cast<std::chrono::milliseconds>(every),
                            poll_jitter, [&] { return uniform(rng); });
-    for (;;) {
+    while (!stop.requested()) {
         const aff::SyncReport report = syncer.run_once();
         log_report(report);
-        const auto delay = schedule.next_delay(report.ok());
-        timespec wait{};
-        wait.tv_sec = static_cast<std::time_t>(delay.count() / 1000);
-        wait.tv_nsec = static_cast<long>((delay.count() % 1000) * 1'000'000);
-        for (;;) {
-            const int got = sigtimedwait(&stop, nullptr, &wait);
-            if (got == SIGTERM || got == SIGINT) {
-                std::cout << program << ": stopping" << std::endl;
-                return 0;
-            }
-            if (got < 0 && errno == EINTR) {
-                continue;  // another signal; the remaining wait is approximate, which is fine
-            }
+        if (stop.wait_for(schedule.next_delay(report.ok()))) {
             break;
         }
     }
+    std::cout << program << ": stopping" << std::endl;
+    return 0;
 }
 
 int run(const Options& options) {
@@ -261,19 +242,15 @@ int run(const Options& options) {
     aff::SyncConfig config = sync_config(options);
     (void)required(options, "db");
     const aff::SystemClock clock;  // the composition root: the one place that reads the time
+    std::optional<aff::StopSignal> stop;
     if (!options.once) {
-        // Blocked before any thread exists (libcurl's resolver makes some), so all inherit it.
-        sigset_t stop;
-        sigemptyset(&stop);
-        sigaddset(&stop, SIGTERM);
-        sigaddset(&stop, SIGINT);
-        pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+        stop.emplace();
     }
     aff::Store store = open_store(options, clock);
     aff::HttpClient http;
     aff::Syncer syncer(std::move(config), store, http, clock);
-    if (!options.once) {
-        return run_forever(syncer, every);
+    if (stop) {
+        return run_forever(syncer, every, *stop);
     }
     const aff::SyncReport report = syncer.run_once();
     log_report(report);

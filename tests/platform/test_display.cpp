@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include "platform/render_choice.hpp"
 #include "platform/video.hpp"
@@ -139,6 +140,16 @@ TEST(DisplayInput, AClickIsATapOnTheCanvas) {
     CHECK_TRUE(tap.type == InputEvent::Type::tap);
     LONGS_EQUAL(42, tap.x);
     LONGS_EQUAL(31, tap.y);
+}
+
+TEST(DisplayInput, AWakeFromAnotherThreadEndsTheWaitAtOnce) {
+    auto display = open_window();
+    drain(*display);
+    const auto start = std::chrono::steady_clock::now();
+    std::thread waker([&] { display->wake(); });
+    CHECK_TRUE(display->wait_event(30s).type == InputEvent::Type::none);
+    waker.join();
+    CHECK_TRUE(std::chrono::steady_clock::now() - start < 5s);
 }
 
 TEST_GROUP(RenderChoice) {};
