@@ -7,12 +7,16 @@
 #include "kiosk/shell.hpp"
 #include "platform/fonts.hpp"
 #include "platform/paths.hpp"
+#include "platform/rotation.hpp"
+#include "platform/text_log.hpp"
 #include "platform/video.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/minisign.hpp"
 #include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -254,26 +258,56 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     return options;
 }
 
+// Every line of text the frame drew, in drawing order, one JSON object a line, its box in the
+// screen's pixels (turned as the PNG is): {"text","x","y","w","h","size"}.
+void write_texts(const std::string& path, const std::vector<TextLogCanvas::Line>& lines,
+                 Size screen, int rotation) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << "[";
+    const char* separator = "\n";
+    for (const auto& line : lines) {
+        const Rect box = to_screen(line.box, screen, rotation);
+        const nlohmann::ordered_json item{{"text", line.text}, {"x", box.x},   {"y", box.y},
+                                          {"w", box.w},        {"h", box.h},   {"size", line.size}};
+        out << separator << "  "
+            << item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        separator = ",\n";
+    }
+    out << "\n]\n";
+    if (!out.flush()) {
+        throw KioskError("cannot write the texts to '" + path + "'");
+    }
+}
+
 int take_screenshot(const Config& config, Kiosk& kiosk, const Clock& clock, std::ostream& out) {
-    auto frame = Offscreen::create(config.size, kiosk.fonts);
+    // --size is the screen's; with --rotate the screens draw on the turned canvas, as they do on
+    // a display mounted sideways, and the PNG, the taps and the texts are the screen's pixels.
+    auto frame = Offscreen::create(config.size, kiosk.fonts, config.rotate);
+    TextLogCanvas canvas(frame->canvas());
     LanguageCycle languages = LanguageCycle::pinned(config.lang.value_or(Lang::kk));
     Shell shell(kiosk.store, kiosk.i18n, languages, shell_options(config, kiosk));
     const Instant now = clock.now();
     const milliseconds ticks = clock.ticks();
     shell.update(now, ticks);
-    shell.render(frame->canvas());
+    shell.render(canvas);
     // Each tap lands on what the frame before it showed, as a visitor's finger would.
     for (const auto& [x, y] : config.touches) {
+        const Point at = to_logical(Point{static_cast<float>(x), static_cast<float>(y)},
+                                    config.size, config.rotate);
         InputEvent tap;
         tap.type = InputEvent::Type::tap;
-        tap.x = x;
-        tap.y = y;
+        tap.x = static_cast<int>(at.x);
+        tap.y = static_cast<int>(at.y);
         shell.input(tap, ticks);
         shell.update(now, ticks);
-        shell.render(frame->canvas());
+        shell.render(canvas);
     }
     frame->save_png(config.screenshot);
     out << "kiosk: wrote " << config.screenshot << "\n";
+    if (!config.texts.empty()) {
+        write_texts(config.texts, canvas.lines(), config.size, config.rotate);
+        out << "kiosk: wrote " << config.texts << " (" << canvas.lines().size() << " texts)\n";
+    }
     return 0;
 }
 

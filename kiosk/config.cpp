@@ -36,7 +36,7 @@ struct OptionSpec {
 };
 
 // Every option but --config, --help and --version, which make no sense inside a config file.
-constexpr std::array<OptionSpec, 27> option_specs{{
+constexpr std::array<OptionSpec, 28> option_specs{{
     {"db", Kind::text, "PATH", "the schedule cache (default: <state dir>/cache.db)"},
     {"venue", Kind::text, "ID", "the venue this kiosk stands in (default: the feed's first)"},
     {"lang", Kind::text, "kk|ru|en", "show only this language (default: rotate)"},
@@ -49,6 +49,8 @@ constexpr std::array<OptionSpec, 27> option_specs{{
      "the home screen: board (the venue's schedule) or hall:ID (a hall's door sign); in a "
      "screenshot also day (the day programme) or film:ID (a film's page)"},
     {"screenshot", Kind::text, "OUT.png", "render one frame into a PNG and exit (no display)"},
+    {"texts", Kind::text, "OUT.json",
+     "with --screenshot: also every text the frame drew, with its box in screen pixels, as JSON"},
     {"at", Kind::time, "TIME",
      "start the clock at this RFC 3339 time, e.g. 2018-09-15T18:00:00+06:00 (demos, screenshots)"},
     {"demo-feed", Kind::text, "PATH",
@@ -246,6 +248,8 @@ void apply_option(Config& config, std::string_view name, const RawValue& raw) {
             fail(raw, "is not a .png file name");
         }
         config.screenshot = path;
+    } else if (name == "texts") {
+        config.texts = non_empty(raw);
     } else if (name == "at") {
         auto at = parse_rfc3339(raw.text);
         if (!at) {
@@ -537,6 +541,9 @@ ConfigResult read_config(int argc, const char* const* argv) {
         }
         if (!config.touches.empty() && config.screenshot.empty()) {
             throw ConfigError("--touch replays taps before a --screenshot; give one");
+        }
+        if (!config.texts.empty() && config.screenshot.empty()) {
+            throw ConfigError("--texts writes the texts of a --screenshot; give one");
         }
         check_sync_options(config);
         result.config = std::move(config);

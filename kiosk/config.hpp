@@ -37,6 +37,7 @@ struct Config {
     int rotate = 0;                          // --rotate 0|90|180|270
     ScreenRequest screen;                    // --screen board|day|hall:ID|film:ID
     std::string screenshot;                  // --screenshot OUT.png; empty: interactive
+    std::string texts;                       // --texts OUT.json: the screenshot's texts
     std::optional<Instant> at;               // --at RFC 3339: a frozen clock
     std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
     bool demo_fallback = false;              // --demo-fallback: the demo even with a feed URL
@@ -55,7 +56,8 @@ struct Config {
     int page_seconds = 10;                   // --page-seconds
     int dpi = 96;                            // --dpi
     TypeScales type_scales;                  // --type-scale
-    std::vector<std::pair<int, int>> touches;  // --touch X,Y (screenshots only), in order
+    // --touch X,Y (screenshots only), in order, in screen pixels (as the PNG, after --rotate)
+    std::vector<std::pair<int, int>> touches;
 };
 
 // What reading the command line came to: a Config to run with, or text to print and an exit code

@@ -197,17 +197,7 @@ public:
         }
         SDL_Renderer* renderer = renderer_.get();
         SDL_SetRenderTarget(renderer, nullptr);
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderClear(renderer);
-        int w = 0;
-        int h = 0;
-        SDL_QueryTexture(target_.get(), nullptr, nullptr, &w, &h);
-        // Centred on the screen, so turning it about its centre lands it exactly on the screen.
-        const SDL_FRect dst{static_cast<float>(output_.w - w) / 2.0f,
-                            static_cast<float>(output_.h - h) / 2.0f, static_cast<float>(w),
-                            static_cast<float>(h)};
-        SDL_RenderCopyExF(renderer, target_.get(), nullptr, &dst, rotation_, nullptr,
-                          SDL_FLIP_NONE);
+        draw_turned(*renderer, *target_, output_, rotation_);
         SDL_RenderPresent(renderer);
         SDL_SetRenderTarget(renderer, target_.get());
     }

@@ -1,7 +1,9 @@
-// Offscreen: SDL's software renderer drawing into a memory surface. Neither the renderer nor its
+// Offscreen: SDL's software renderer drawing into a memory surface (through a texture turned onto
+// it, for a screen mounted sideways). Neither the renderer nor its
 // textures need SDL's video subsystem, so this works with no display and any (or no) video
 // driver; only SDL_ttf is initialised.
 #include "platform/font_set.hpp"
+#include "platform/rotation.hpp"
 #include "platform/sdl_canvas.hpp"
 #include "platform/video.hpp"
 
@@ -39,6 +41,24 @@ RendererPtr make_renderer(SDL_Surface& surface) {
     return renderer;
 }
 
+int checked_rotation(int rotation) {
+    if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270) {
+        throw PlatformError("offscreen rotation " + std::to_string(rotation) +
+                            " is not one of 0, 90, 180, 270");
+    }
+    return rotation;
+}
+
+// What the canvas of a screen mounted sideways draws into, turned onto the frame when it is saved.
+TexturePtr make_target(SDL_Renderer& renderer, Size logical) {
+    TexturePtr target{SDL_CreateTexture(&renderer, SDL_PIXELFORMAT_ARGB8888,
+                                        SDL_TEXTUREACCESS_TARGET, logical.w, logical.h)};
+    if (!target || SDL_SetRenderTarget(&renderer, target.get()) != 0) {
+        throw PlatformError(std::string("cannot create the rotation texture: ") + SDL_GetError());
+    }
+    return target;
+}
+
 // One frame cannot wait for a background decode, so pictures are decoded at their first draw.
 SdlCanvasOptions immediate_pictures() {
     SdlCanvasOptions options;
@@ -48,11 +68,13 @@ SdlCanvasOptions immediate_pictures() {
 
 class SdlOffscreen final : public Offscreen {
 public:
-    SdlOffscreen(Size size, const FontFiles& fonts)
-        : surface_(make_surface(size)),
+    SdlOffscreen(Size size, const FontFiles& fonts, int rotation)
+        : rotation_(checked_rotation(rotation)),
+          surface_(make_surface(size)),
           renderer_(make_renderer(*surface_)),
+          target_(rotation_ != 0 ? make_target(*renderer_, rotated(size, rotation_)) : nullptr),
           fonts_(fonts),
-          canvas_(*renderer_, fonts_, size, immediate_pictures()) {
+          canvas_(*renderer_, fonts_, rotated(size, rotation_), immediate_pictures()) {
         canvas_.clear(Color{0, 0, 0, 255});
     }
 
@@ -62,8 +84,16 @@ public:
         if (path.empty()) {
             throw PlatformError("cannot save a PNG: no path given");
         }
+        if (target_) {
+            SDL_SetRenderTarget(renderer_.get(), nullptr);
+            draw_turned(*renderer_, *target_, Size{surface_->w, surface_->h}, rotation_);
+        }
         SDL_RenderFlush(renderer_.get());
-        if (IMG_SavePNG(surface_.get(), path.c_str()) != 0) {
+        const bool saved = IMG_SavePNG(surface_.get(), path.c_str()) == 0;
+        if (target_) {
+            SDL_SetRenderTarget(renderer_.get(), target_.get());
+        }
+        if (!saved) {
             throw PlatformError("cannot save PNG '" + path + "': " + IMG_GetError());
         }
     }
@@ -75,8 +105,10 @@ public:
 
 private:
     // Declared in the order they depend on each other; destroyed in reverse.
+    int rotation_;
     SurfacePtr surface_;
     RendererPtr renderer_;
+    TexturePtr target_;  // what the canvas draws into when the frame is rotated
     FontSet fonts_;
     SdlCanvas canvas_;
 };
@@ -85,8 +117,8 @@ private:
 
 Offscreen::~Offscreen() = default;
 
-std::unique_ptr<Offscreen> Offscreen::create(Size size, const FontFiles& fonts) {
-    return std::make_unique<SdlOffscreen>(size, fonts);
+std::unique_ptr<Offscreen> Offscreen::create(Size size, const FontFiles& fonts, int rotation) {
+    return std::make_unique<SdlOffscreen>(size, fonts, rotation);
 }
 
 }  // namespace aff

@@ -167,4 +167,18 @@ void SdlCanvas::set_clip(std::optional<Rect> clip) {
     }
 }
 
+void draw_turned(SDL_Renderer& renderer, SDL_Texture& frame, Size output, int rotation) {
+    SDL_SetRenderDrawBlendMode(&renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(&renderer, 0, 0, 0, 255);
+    SDL_RenderClear(&renderer);
+    int w = 0;
+    int h = 0;
+    SDL_QueryTexture(&frame, nullptr, nullptr, &w, &h);
+    // Centred on the screen, so turning it about its centre lands it exactly on the screen.
+    const SDL_FRect dst{static_cast<float>(output.w - w) / 2.0f,
+                        static_cast<float>(output.h - h) / 2.0f, static_cast<float>(w),
+                        static_cast<float>(h)};
+    SDL_RenderCopyExF(&renderer, &frame, nullptr, &dst, rotation, nullptr, SDL_FLIP_NONE);
+}
+
 }  // namespace aff

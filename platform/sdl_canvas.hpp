@@ -63,4 +63,9 @@ private:
     TexturePtr modules_texture_;
 };
 
+// Copies `frame`, the canvas of a screen mounted sideways, onto the renderer's current target of
+// `output` pixels, turned clockwise by `rotation` degrees about its centre: the one place the
+// picture is turned (see platform/rotation.hpp), for the display and an offscreen frame alike.
+void draw_turned(SDL_Renderer& renderer, SDL_Texture& frame, Size output, int rotation);
+
 }  // namespace aff

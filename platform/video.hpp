@@ -66,8 +66,11 @@ public:
 // frame has them.
 class Offscreen {
 public:
-    // Throws PlatformError.
-    static std::unique_ptr<Offscreen> create(Size size, const FontFiles& fonts);
+    // A frame of a screen of `size` pixels. With a `rotation` (0, 90, 180, 270) the canvas has
+    // the rotated size and is turned onto the frame as a Display turns it, so the PNG is what
+    // the screen mounted sideways shows. Throws PlatformError.
+    static std::unique_ptr<Offscreen> create(Size size, const FontFiles& fonts,
+                                             int rotation = 0);
     virtual ~Offscreen();
     virtual Canvas& canvas() = 0;
     virtual void save_png(const std::string& path) = 0;  // throws PlatformError with the reason

@@ -135,6 +135,15 @@ TEST(Config, TheScreenIsTheBoardADayProgrammeAHallOrAFilm) {
     check_usage_error(read({"--screen", "hall:"}), "--screen");
 }
 
+TEST(Config, TextsAreWrittenBesideAScreenshotOnly) {
+    const auto texts = read({"--screenshot", "a.png", "--texts", "t.json"});
+    CHECK_TRUE(texts.config.has_value());
+    STRCMP_EQUAL("t.json", texts.config->texts.c_str());
+    CHECK_TRUE(read({"--screenshot", "a.png"}).config->texts.empty());
+    check_usage_error(read({"--texts", "texts.json"}), "--screenshot");
+    check_usage_error(read({"--screenshot", "a.png", "--texts", ""}), "--texts");
+}
+
 TEST(Config, TapsToReplayComeWithAScreenshotAndArePoints) {
     const auto taps = read({"--screenshot", "a.png", "--touch", "10,20", "--touch", "30,40"});
     CHECK_TRUE(taps.config.has_value());
@@ -207,7 +216,8 @@ TEST(Config, HelpListsEveryOption) {
     CHECK_FALSE(result.config.has_value());
     for (const char* option :
          {"--config", "--db", "--venue", "--lang", "--languages", "--rotate-seconds", "--window",
-          "--size", "--rotate", "--screen", "--screenshot", "--at", "--demo-feed", "--font",
+          "--size", "--rotate", "--screen", "--screenshot", "--texts", "--at", "--demo-feed",
+          "--font",
           "--help", "--version"}) {
         CHECK_TEXT(result.output.find(option) != std::string::npos, option);
     }

@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -78,6 +79,44 @@ std::optional<Rect> board_text_box(const std::string& text, Size size, const cha
     return std::nullopt;
 }
 
+// A --texts file: its lines, each checked to have exactly the documented keys.
+struct DrawnText {
+    std::string text;
+    Rect box;
+    int size = 0;
+};
+
+std::vector<DrawnText> read_texts(const std::string& path) {
+    std::ifstream in(path);
+    const auto json = nlohmann::json::parse(in);
+    CHECK_TRUE(json.is_array());
+    std::vector<DrawnText> texts;
+    for (const auto& item : json) {
+        LONGS_EQUAL(6, item.size());
+        texts.push_back(DrawnText{item.at("text").get<std::string>(),
+                                  Rect{item.at("x").get<int>(), item.at("y").get<int>(),
+                                       item.at("w").get<int>(), item.at("h").get<int>()},
+                                  item.at("size").get<int>()});
+    }
+    return texts;
+}
+
+std::optional<Rect> box_of(const std::vector<DrawnText>& texts, const std::string& text) {
+    for (const auto& t : texts) {
+        if (t.text == text) {
+            return t.box;
+        }
+    }
+    return std::nullopt;
+}
+
+void check_on_screen(const std::vector<DrawnText>& texts, Size screen) {
+    for (const auto& t : texts) {
+        CHECK_TEXT(Rect({0, 0, screen.w, screen.h}).contains(t.box), t.text.c_str());
+        CHECK_TRUE(t.box.w > 0 && t.box.h > 0 && t.size > 0);
+    }
+}
+
 }  // namespace
 
 // SDL, SDL_ttf and fontconfig keep one-time allocations for the life of the process; the kiosk's
@@ -143,6 +182,91 @@ TEST(Screenshot, ReplayedTapsBrowseAsAVisitorWould) {
     // A tap on nothing leaves the board as it was.
     LONGS_EQUAL(0, run_cli(with({"--screenshot", tapped, "--touch", "1,1"})));
     CHECK_TRUE(same_picture(tapped, png));
+}
+
+TEST(Screenshot, TheTextsOfTheFrameAreWrittenWithTheirBoxesOnTheScreen) {
+    const char* when = "2018-09-15T18:00:00+06:00";
+    const std::string json = dir + "/board.json";
+    LONGS_EQUAL(0, run_cli({"--screenshot", png, "--texts", json, "--db", db, "--at", when,
+                            "--lang", "en", "--size", "1280x720"}));
+    const auto texts = read_texts(json);
+    CHECK_TRUE(texts.size() > 20);
+    check_on_screen(texts, Size{1280, 720});
+    for (const char* known : {"Zhetysu Festival Palace", "Almaty Film Festival 2018", "18:00",
+                              "Programme", "Updated 18:00"}) {
+        CHECK_TEXT(box_of(texts, known).has_value(), known);
+    }
+    // Where the board draws it, by the same fonts.
+    CHECK_TRUE(box_of(texts, "Programme") == board_text_box("Programme", Size{1280, 720}, when));
+}
+
+TEST(Screenshot, WithARotationThePngAndTheTextsAreThoseOfTheScreenMountedSideways) {
+    const char* when = "2018-09-15T18:00:00+06:00";
+    const std::string portrait_png = dir + "/portrait.png";
+    const std::string portrait_json = dir + "/portrait.json";
+    const std::string sideways_json = dir + "/sideways.json";
+    const std::vector<std::string> common{"--db", db, "--at", when, "--lang", "en"};
+    auto with = [&](std::vector<std::string> args) {
+        args.insert(args.end(), common.begin(), common.end());
+        return args;
+    };
+    // A 720x1280 portrait board, drawn upright and on a 1280x720 panel turned a quarter.
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", portrait_png, "--texts", portrait_json,
+                                 "--size", "720x1280"})));
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", png, "--texts", sideways_json, "--size",
+                                 "1280x720", "--rotate", "90"})));
+    const auto upright = read_texts(portrait_json);
+    const auto sideways = read_texts(sideways_json);
+    LONGS_EQUAL(upright.size(), sideways.size());
+    check_on_screen(sideways, Size{1280, 720});
+    for (std::size_t i = 0; i < upright.size(); ++i) {
+        STRCMP_EQUAL(upright[i].text.c_str(), sideways[i].text.c_str());
+        // Turned clockwise: the canvas's left edge is the screen's top, its top the right.
+        const Rect& u = upright[i].box;
+        CHECK_TRUE(sideways[i].box == (Rect{1280 - u.y - u.h, u.x, u.h, u.w}));
+        LONGS_EQUAL(upright[i].size, sideways[i].size);
+    }
+    // The PNG is the upright one turned, pixel for pixel.
+    SDL_Surface* turned = IMG_Load(png.c_str());
+    SDL_Surface* straight = IMG_Load(portrait_png.c_str());
+    CHECK_TRUE(turned != nullptr && straight != nullptr);
+    LONGS_EQUAL(1280, turned->w);
+    LONGS_EQUAL(720, turned->h);
+    bool same = true;
+    for (int y = 0; same && y < turned->h; ++y) {
+        for (int x = 0; same && x < turned->w; ++x) {
+            same = pixel_at(turned, x, y) == pixel_at(straight, y, turned->w - 1 - x);
+        }
+    }
+    SDL_FreeSurface(turned);
+    SDL_FreeSurface(straight);
+    CHECK_TRUE(same);
+}
+
+TEST(Screenshot, ATapOnARotatedScreenIsWhereTheTextsSayTheButtonIs) {
+    const char* when = "2018-09-15T18:00:00+06:00";
+    const std::string json = dir + "/sideways.json";
+    const std::string tapped = dir + "/sideways-tapped.png";
+    const std::string day = dir + "/sideways-day.png";
+    const std::vector<std::string> common{"--db", db,       "--at",   when,  "--lang",
+                                          "en", "--size", "1280x720", "--rotate", "90"};
+    auto with = [&](std::vector<std::string> args) {
+        args.insert(args.end(), common.begin(), common.end());
+        return args;
+    };
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", png, "--texts", json})));
+    const auto button = box_of(read_texts(json), "Programme");
+    CHECK_TRUE(button.has_value());
+    const std::string tap =
+        std::to_string(button->x + button->w / 2) + "," + std::to_string(button->y + button->h / 2);
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", tapped, "--touch", tap})));
+    LONGS_EQUAL(0, run_cli(with({"--screenshot", day, "--screen", "day"})));
+    CHECK_TRUE(same_picture(tapped, day));
+}
+
+TEST(Screenshot, TextsThatCannotBeWrittenFailTheRun) {
+    CHECK_TRUE(run_cli({"--screenshot", png, "--texts", dir + "/no/such/dir/texts.json", "--db",
+                        db, "--at", "2018-09-15T18:00:00+06:00"}) != 0);
 }
 
 TEST(Screenshot, TheSecondRunUsesTheCacheTheFirstOneFilled) {

@@ -1,3 +1,4 @@
+#include "platform/rotation.hpp"
 #include "platform/video.hpp"
 #include "support.hpp"
 
@@ -195,6 +196,36 @@ TEST(Offscreen, ATranslucentPolygonBlendsAndAnInvisibleOneDrawsNothing) {
     CHECK_TRUE(p.r > 110 && p.r < 145);
     CHECK_TRUE(is(test::pixel_at(*image, 30, 30), white));  // on the line of no area
     CHECK_TRUE(is(test::pixel_at(*image, 8, 50), white));  // on the invisible polyline
+}
+
+TEST(Offscreen, ARotatedFrameIsTheScreenMountedSidewaysAsPlatformRotationSaysIt) {
+    const Size screen{200, 100};
+    const Rect box{10, 20, 30, 40};
+    for (const int rotation : {0, 90, 180, 270}) {
+        const std::string path = scratch_png("offscreen_rotated.png");
+        {
+            auto frame = Offscreen::create(screen, test::noto_sans(), rotation);
+            CHECK_TRUE(frame->canvas().size() == rotated(screen, rotation));
+            frame->canvas().clear(white);
+            frame->canvas().fill_rect(box, red);
+            frame->save_png(path);
+        }
+        const SurfacePtr image = load_png(path);
+        LONGS_EQUAL(screen.w, image->w);
+        LONGS_EQUAL(screen.h, image->h);
+        const Rect on_screen = to_screen(box, screen, rotation);
+        // The box exactly: its corner pixels red, the pixels just outside them white.
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.x, on_screen.y), red));
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.right() - 1, on_screen.bottom() - 1), red));
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.x - 1, on_screen.y), white));
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.x, on_screen.y - 1), white));
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.right(), on_screen.bottom() - 1), white));
+        CHECK_TRUE(is(test::pixel_at(*image, on_screen.right() - 1, on_screen.bottom()), white));
+        // The whole screen is the canvas: no border of the black behind it.
+        CHECK_TRUE(is(test::pixel_at(*image, 0, 0), white));
+        CHECK_TRUE(is(test::pixel_at(*image, screen.w - 1, screen.h - 1), white));
+    }
+    CHECK_THROWS(PlatformError, Offscreen::create(screen, test::noto_sans(), 45));
 }
 
 TEST(Offscreen, ASecondIdenticalFrameRasterisesNoText) {
