@@ -134,11 +134,16 @@ void FilmScreen::render(Canvas& canvas) {
     const FilmFrame frame =
         paint_film(canvas, ui_, kit_.lang(), *kit_.status(), *model_, kit_.spots(),
                    kit_.min_touch(), scrolled_ ? std::optional(first_row()) : std::nullopt);
-    // The list's scroll in pixels, a row at a time: its limit is the latest first row that
-    // still fills the list.
+    // The list's scroll in pixels, shown a row at a time: its limit is the latest first row that
+    // still fills the list. A visitor's drag keeps its pixels (snapping them to the row shown
+    // would make the next half row of travel turn a whole row); the page's own choice, or rows
+    // of another height, start it at the row shown.
+    const int step_before = row_step_;
     row_step_ = frame.row_step;
     scroll_.set_extent(static_cast<int>(frame.last_first_row + 1) * row_step_, row_step_);
-    scroll_.scroll_to(static_cast<int>(frame.first_row) * row_step_);
+    if (!scrolled_ || row_step_ != step_before) {
+        scroll_.scroll_to(static_cast<int>(frame.first_row) * row_step_);
+    }
 }
 
 }  // namespace aff

@@ -308,6 +308,34 @@ TEST(FilmPage, ADragScrollsScreeningsThatDoNotFit) {
     CHECK_FALSE(screen->input(drag_by(200)));  // already at the top
 }
 
+TEST(FilmPage, TheScreeningsFollowTheFingerHoweverTheDragArrives) {
+    // A finger's travel arrives as many small moves, with a frame drawn whenever the list moved:
+    // the list ends where one move of the same length takes it, a row per row's height.
+    const Size small{800, 480};
+    const char* const saturday = "2018-09-15T09:00:00+06:00";
+    // The first screening shown: the number of those above it ("˄ 3 more screenings").
+    const auto first_shown = [](const RecordingCanvas& canvas) {
+        for (const auto& op : canvas.texts) {
+            if (op.text.starts_with("\xCB\x84 ")) {
+                return std::atoi(op.text.c_str() + 3);
+            }
+        }
+        return 0;
+    };
+    show("salt-road", Lang::en, small, saturday);
+    screen->input(drag_by(-120));
+    const int whole = first_shown(render(small));
+    CHECK_TRUE(whole > 0);
+
+    show("salt-road", Lang::en, small, saturday);
+    for (int moved = 0; moved < 120; moved += 4) {
+        if (screen->input(drag_by(-4))) {
+            render(small);
+        }
+    }
+    CHECK_EQUAL(whole, first_shown(render(small)));
+}
+
 TEST(FilmPage, WhenNotAllFitItOpensAtTheFirstScreeningNotYetOver) {
     const Size small{800, 480};
     const RecordingCanvas canvas = show("salt-road", Lang::en, small, "2018-09-18T12:00:00+06:00");
