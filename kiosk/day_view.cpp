@@ -4,6 +4,7 @@
 
 #include "kiosk/layout.hpp"
 #include "kiosk/theme.hpp"
+#include "sync/now_next.hpp"
 
 #include <algorithm>
 
@@ -300,8 +301,7 @@ void DayScreen::list_row(Painter& p, const Rect& row, const Rect& view, const Sc
     const bool trusted = st.clock_trusted;
     const bool cancelled = s.status == Status::cancelled;
     const bool past = trusted && s.effective_end() <= st.now;
-    const bool running =
-        trusted && !cancelled && s.effective_start() <= st.now && st.now < s.effective_end();
+    const bool running = trusted && on_at(s, st.now);
     const bool dim = past || cancelled;
 
     if (running) {

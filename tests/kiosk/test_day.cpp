@@ -517,6 +517,16 @@ TEST(DayProgramme, CancelledScreeningsAreDimmedWithTheWord) {
     CHECK_TRUE(title->color == festival_palette().text_secondary);
 }
 
+TEST(DayProgramme, ACancelledScreeningIsNotOnNowDuringItsTime) {
+    // Nine Days in Tbilisi was to run in the Blue Hall from 13:20; nothing else runs there then.
+    open(monday, Lang::en, "2018-09-17T13:30:00+06:00");
+    tap("Blue Hall");
+    const RecordingCanvas canvas = render();
+    CHECK_TRUE(drawn(canvas, "Nine Days in Tbilisi"));
+    CHECK_TRUE(drawn(canvas, "Cancelled"));
+    CHECK_FALSE(drawn(canvas, "Now"));
+}
+
 TEST(DayProgramme, AnEmptyListSaysSoInAFriendlyLine) {
     Feed feed = aff::test::demo_feed();
     std::erase_if(feed.screenings, [](const Screening& s) {
