@@ -2,7 +2,7 @@
 // happens again on every language change) never touches the database.
 #pragma once
 
-#include "sync/store.hpp"
+#include "sync/schedule_queries.hpp"
 
 #include <optional>
 #include <string>

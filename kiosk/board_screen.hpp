@@ -9,7 +9,6 @@
 #include "kiosk/screen.hpp"
 #include "kiosk/screen_kit.hpp"
 #include "kiosk/ui.hpp"
-#include "sync/store.hpp"
 
 #include <chrono>
 #include <optional>

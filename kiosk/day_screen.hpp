@@ -8,7 +8,6 @@
 #include "kiosk/screen_kit.hpp"
 #include "kiosk/scroll_view.hpp"
 #include "kiosk/ui.hpp"
-#include "sync/store.hpp"
 
 #include <array>
 #include <chrono>

@@ -8,7 +8,6 @@
 #include "kiosk/theme.hpp"
 #include "kiosk/ui.hpp"
 #include "platform/canvas.hpp"
-#include "sync/store.hpp"
 
 #include <initializer_list>
 #include <string>

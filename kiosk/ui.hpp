@@ -7,10 +7,10 @@
 #include "kiosk/screen.hpp"
 #include "kiosk/theme.hpp"
 #include "platform/canvas.hpp"
-#include "sync/store.hpp"
+#include "sync/schedule_queries.hpp"
 
 #include <chrono>
-#include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
