@@ -2,7 +2,6 @@
 
 #include "kiosk/layout.hpp"
 #include "kiosk/painter.hpp"
-#include "kiosk/qr.hpp"
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
@@ -244,8 +243,7 @@ void BoardPainter::footer(Rect area) {
     c_.fill_rect(take_top(area, hairline(), t_.grid(2)), p_.rule);
     Rect row = take_top(area, footer_row_height(), t_.grid(1));
 
-    Font current = t_.type.caption;
-    current.weight = Weight::bold;
+    const Font current = bold(t_.type.caption);
     Rect status = row;
     take_left(status, language_switch(status, spots_, v_.min_touch) + t_.grid(2));
     Rect buttons = status;
@@ -341,10 +339,8 @@ Density BoardPainter::choose_density(int height) const {
 }
 
 void BoardPainter::next_row(Rect row, const ScreeningView& next, const Font& font, Color color) {
-    Font label = t_.type.label;
-    take_left(row, text_left(row, tr("board.next"), label, p_.accent) + t_.grid(2));
-    Font time_font = font;
-    time_font.weight = Weight::bold;
+    take_left(row, text_left(row, tr("board.next"), t_.type.label, p_.accent) + t_.grid(2));
+    const Font time_font = bold(font);
     const Color time_color = next.status == Status::delayed ? p_.delayed : color;
     take_left(row, text_left(row, st_.hh_mm(next.effective_start()), time_font, time_color) +
                        t_.grid(2));
@@ -446,9 +442,8 @@ void BoardPainter::hall_block(Rect box, const HallNowNext& hall, Density density
         Rect row_c = take_top(box, type.body.px, t_.unit);
         const int w = text_right(row_c, remaining, type.body, p_.text_secondary);
         take_right(row_c, w, t_.grid(2));
-        Font range_font = type.body;
-        range_font.weight = Weight::bold;
-        text_left(row_c, range, range_font, s.status == Status::delayed ? p_.delayed : p_.text);
+        text_left(row_c, range, bold(type.body),
+                  s.status == Status::delayed ? p_.delayed : p_.text);
     }
     progress_bar(take_top(box, std::max(3, t_.unit * 3 / 4), t_.grid(2)), s, m_.now);
     if (hall.next) {
@@ -503,8 +498,7 @@ void BoardPainter::later_column(Rect area) {
         return;
     }
     const auto& type = t_.type;
-    Font time_font = type.row;
-    time_font.weight = Weight::bold;
+    const Font time_font = bold(type.row);
 
     // The columns: a section chip, the time, the title with its tags, the hall.
     const int chip_w = std::max(3, t_.unit / 2);

@@ -220,8 +220,7 @@ void DayScreen::list(Painter& p, Rect area) {
     RowColumns cols;
     cols.stacked = view.w < 30 * type.row.px;
     cols.two_places = !cols.stacked && scope_ == Scope::all;
-    cols.time_font = type.row;
-    cols.time_font.weight = Weight::bold;
+    cols.time_font = Painter::bold(type.row);
     cols.chip_w = std::max(3, t.unit / 2);
     cols.time_w = p.width("00:00", cols.time_font);
     for (const auto& s : rows_) {

@@ -201,8 +201,7 @@ int Painter::language_switch_width(int min_touch) {
 }
 
 int Painter::language_switch(const Rect& row, Hotspots& spots, int min_touch) {
-    Font current = t_.type.caption;
-    current.weight = Weight::bold;
+    const Font current = bold(t_.type.caption);
     Rect rest = row;
     for (std::size_t i = 0; i < all_langs.size(); ++i) {
         const Lang lang = all_langs[i];
