@@ -6,6 +6,13 @@
 #include <set>
 
 namespace aff {
+namespace {
+
+bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
+    return a.effective_start() < b.effective_start();
+}
+
+}  // namespace
 
 std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& wanted_venue,
                                      Instant now) {
@@ -49,10 +56,7 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
             model.later.push_back(std::move(screening));
         }
     }
-    std::stable_sort(model.later.begin(), model.later.end(),
-                     [](const ScreeningView& a, const ScreeningView& b) {
-                         return a.effective_start() < b.effective_start();
-                     });
+    std::stable_sort(model.later.begin(), model.later.end(), by_effective_start);
     return model;
 }
 
@@ -65,6 +69,18 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
     model->halls.clear();
     model->later = store.day_programme(venue_id, status.today);
     return model;
+}
+
+std::vector<ScreeningView> later_with_next(const BoardModel& model,
+                                           const std::vector<bool>& next_shown) {
+    std::vector<ScreeningView> later = model.later;
+    for (std::size_t i = 0; i < model.halls.size(); ++i) {
+        if (model.halls[i].next && (i >= next_shown.size() || !next_shown[i])) {
+            later.push_back(*model.halls[i].next);
+        }
+    }
+    std::stable_sort(later.begin(), later.end(), by_effective_start);
+    return later;
 }
 
 }  // namespace aff

@@ -33,4 +33,9 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
 std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id,
                                      Instant now, const UiStatus& status);
 
+// `model.later` with the `next` of each hall whose row on the board cannot show it
+// (`next_shown[i]` false for halls[i]), by start: what comes soon is never left off the board.
+std::vector<ScreeningView> later_with_next(const BoardModel& model,
+                                           const std::vector<bool>& next_shown);
+
 }  // namespace aff

@@ -20,7 +20,7 @@ public:
     BoardPainter(Canvas& canvas, const BoardModel& model, const UiStatus& status, const I18n& i18n,
                  Lang lang, const BoardView& view, Hotspots& spots)
         : Painter(canvas, i18n, lang, view.type_scales), m_(model), st_(status), v_(view),
-          spots_(spots) {}
+          spots_(spots), later_(model.later) {}
 
     BoardLayout paint();
 
@@ -30,6 +30,7 @@ private:
     const BoardView& v_;
     Hotspots& spots_;
     BoardLayout out_;
+    std::vector<ScreeningView> later_;  // the later list, with the nexts the halls leave out
 
     std::vector<const Announcement*> announcements(Level level) const;
     // A band with a bold label and the text of one announcement (or notice), as high as the
@@ -467,6 +468,7 @@ void BoardPainter::now_column(Rect area) {
     }
     name_column = std::min(name_column, area.w / 4);
 
+    std::vector<bool> next_shown(m_.halls.size(), false);
     for (std::size_t i = 0; i < m_.halls.size(); ++i) {
         const int h = hall_height(m_.halls[i], density);
         const int gap = i > 0 ? hall_gap() : 0;
@@ -483,7 +485,11 @@ void BoardPainter::now_column(Rect area) {
         if (shown) {
             spots_.add(touch_rect(block, v_.min_touch), tap::OpenFilm{shown->film_id});
         }
+        // One line holds what is on, or what became of it, before what follows.
+        next_shown[i] = density != Density::single_line ||
+                        (!m_.halls[i].now && m_.halls[i].away_now(m_.now) == nullptr);
     }
+    later_ = later_with_next(m_, next_shown);
 }
 
 void BoardPainter::later_column(Rect area) {
@@ -492,7 +498,7 @@ void BoardPainter::later_column(Rect area) {
     Rect page_box = heading;
     text_left(heading, tr(st_.clock_trusted ? "board.later_today" : "board.programme_today"),
               t_.type.label, p_.accent);
-    if (m_.later.empty()) {
+    if (later_.empty()) {
         text_left(take_top(area, t_.type.body.px), tr("board.no_more_today"), t_.type.body,
                   p_.text_secondary);
         return;
@@ -505,7 +511,7 @@ void BoardPainter::later_column(Rect area) {
     int time_w = width("00:00", time_font);
     int hall_w = 0;
     // Measured over every language, so the columns stay put while the languages rotate.
-    for (const auto& s : m_.later) {
+    for (const auto& s : later_) {
         time_w = std::max(time_w, width(st_.hh_mm(s.effective_start()), time_font));
         for (Lang lang : all_langs) {
             hall_w = std::max(hall_w, width(s.hall_name.get(lang), type.body));
@@ -533,7 +539,7 @@ void BoardPainter::later_column(Rect area) {
     // Rows are touch targets (a tap opens the film), so never lower than a thumb.
     const int row_h = std::max(type.row.px + t_.grid(3), v_.min_touch);
     const auto capacity = static_cast<std::size_t>(std::max(1, area.h / row_h));
-    out_.pages = (m_.later.size() + capacity - 1) / capacity;
+    out_.pages = (later_.size() + capacity - 1) / capacity;
     const std::size_t page = v_.page % out_.pages;
     if (out_.pages > 1) {
         const std::string indicator =
@@ -547,10 +553,10 @@ void BoardPainter::later_column(Rect area) {
         }
     }
     const std::size_t first = page * capacity;
-    const std::size_t last = std::min(m_.later.size(), first + capacity);
+    const std::size_t last = std::min(later_.size(), first + capacity);
 
     for (std::size_t i = first; i < last; ++i) {
-        const auto& s = m_.later[i];
+        const auto& s = later_[i];
         Rect row = take_top(area, row_h);
         spots_.add(row, tap::OpenFilm{s.film_id});
         if (i + 1 < last) {

@@ -208,6 +208,34 @@ TEST(Board, LaterTodayListsWhatHasNotStartedAndIsNotInTheNowColumn) {
     CHECK_TRUE(drawn(canvas, aff::test::hh_mm(board.later.front().effective_start())));
 }
 
+TEST(Board, WhatComesNextInEveryHallIsOnTheFirstPageEvenWhenEachHallGetsOneLine) {
+    // Halls that get one line each show what is on, not what follows: then their next screenings
+    // lead the later list, so that nothing soon is missing from the board.
+    const struct {
+        Size size;
+        const char* when;
+    } cases[] = {{Size{800, 480}, "2018-09-16T15:20:00+06:00"},
+                 {Size{1920, 1080}, "2018-09-17T13:30:00+06:00"},
+                 {Size{1280, 720}, "2018-09-17T13:30:00+06:00"}};
+    for (const auto& c : cases) {
+        const BoardModel board = model(c.when);
+        for (Lang lang : all_langs) {
+            const RecordingCanvas canvas = render(c.size, lang, board);
+            for (const auto& hall : board.halls) {
+                if (!hall.next) {
+                    continue;
+                }
+                const std::string what = std::string(c.when) + " " +
+                                         hall.hall_name.get(Lang::en) + ": " +
+                                         hall.next->title.get(lang);
+                CHECK_TEXT(drawn_or_ellipsised(canvas, hall.next->title.get(lang)), what.c_str());
+                CHECK_TEXT(drawn(canvas, aff::test::hh_mm(hall.next->effective_start())),
+                           what.c_str());
+            }
+        }
+    }
+}
+
 TEST(Board, WhenTheListDoesNotFitItTurnsPagesAndSaysWhichPageIsShown) {
     const BoardModel board = model("2018-09-15T10:30:00+06:00");
     const RecordingCanvas first = render(Size{800, 480}, Lang::en, board, 0);
