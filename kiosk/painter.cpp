@@ -28,21 +28,6 @@ void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang) {
                      festival_palette().text);
 }
 
-bool handle_shared_tap(const TapTarget& target, Ui& ui) {
-    if (std::holds_alternative<tap::Back>(target)) {
-        ui.nav.back();
-    } else if (std::holds_alternative<tap::Programme>(target)) {
-        ui.nav.open_day();
-    } else if (const auto* pin = std::get_if<tap::PinLanguage>(&target)) {
-        ui.languages.pin(pin->lang);
-    } else if (const auto* film = std::get_if<tap::OpenFilm>(&target)) {
-        ui.nav.open_film(film->film_id);
-    } else {
-        return false;
-    }
-    return true;
-}
-
 int Painter::text_left(const Rect& box, std::string_view text, const Font& font, Color color) {
     const std::string fitted = fit_text(c_, text, font, box.w);
     if (fitted.empty() || box.h < font.px) {

@@ -22,10 +22,6 @@ inline constexpr std::string_view middle_dot = "\xC2\xB7";      // U+00B7, betwe
 // A touch target around `drawn`: at least `min_touch` each way, centred on it.
 Rect touch_rect(const Rect& drawn, int min_touch);
 
-// Handles a tap on what every screen shares (back, the programme, a language, a film): true if
-// it was one of those.
-bool handle_shared_tap(const TapTarget& target, Ui& ui);
-
 // What a screen shows before its first feed has arrived (or with nothing to read yet): never a
 // blank screen.
 void render_waiting(Canvas& canvas, const I18n& i18n, Lang lang);

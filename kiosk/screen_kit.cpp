@@ -3,8 +3,29 @@
 #include "kiosk/painter.hpp"
 
 #include <algorithm>
+#include <variant>
 
 namespace aff {
+namespace {
+
+// Handles a tap on what every screen shares (back, the programme, a language, a film): true if
+// it was one of those.
+bool handle_shared_tap(const TapTarget& target, Ui& ui) {
+    if (std::holds_alternative<tap::Back>(target)) {
+        ui.nav.back();
+    } else if (std::holds_alternative<tap::Programme>(target)) {
+        ui.nav.open_day();
+    } else if (const auto* pin = std::get_if<tap::PinLanguage>(&target)) {
+        ui.languages.pin(pin->lang);
+    } else if (const auto* film = std::get_if<tap::OpenFilm>(&target)) {
+        ui.nav.open_film(film->film_id);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 bool ScreenKit::update(Instant now, std::chrono::milliseconds ticks) {
     bool changed = !drawn_once_;
