@@ -1,6 +1,7 @@
 // The one scroll container (after ES-DE's ScrollableContainer): content longer than its view,
 // moved by a finger's drag in pixels, kept within its limits, with what a scroll bar and the
-// "more" marks need. One axis; a map pans with two. The day programme's list uses it.
+// "more" marks need. One axis; a map pans with two. The day programme's list and the film
+// page's screenings (shown a row at a time) use it.
 #pragma once
 
 namespace aff {
