@@ -12,7 +12,6 @@ namespace aff {
 namespace {
 
 using std::chrono::milliseconds;
-using std::chrono::minutes;
 
 // Home, the day programme, a film: a visitor never goes deeper; the bound only guards the stack.
 constexpr std::size_t max_depth = 8;
@@ -96,37 +95,41 @@ bool Shell::input(const InputEvent& event, milliseconds ticks) {
     return navigate() || changed;
 }
 
+bool Shell::follow_emergency(Instant now) {
+    const auto& status = ui_.status_at(now);
+    if (ui_.status.version() == status_seen_) {
+        return false;
+    }
+    status_seen_ = ui_.status.version();
+    std::optional<Announcement> emergency;
+    if (status) {
+        if (const Announcement* a = status->emergency()) {
+            emergency = *a;
+        }
+    }
+    bool changed = false;
+    if (emergency.has_value() != emergency_.has_value() ||
+        (emergency && emergency_ && emergency->id != emergency_->id)) {
+        changed = true;
+        if (emergency) {
+            stack_.pop_to_bottom();  // when it is over, the kiosk is back on its home screen
+        }
+    }
+    emergency_ = std::move(emergency);
+    return changed;
+}
+
 bool Shell::update(Instant now, milliseconds ticks) {
     bool changed = navigate();
-    const auto minute = std::chrono::floor<minutes>(now);
-    if (reload_ || minute != minute_) {
-        reload_ = false;
-        minute_ = minute;
-        if (ui_.venue_id.empty()) {
-            // A kiosk that started on an empty cache with no --venue takes the first venue of
-            // its first feed, so it never shows another venue's emergency or programme.
-            if (const auto venues = ui_.store.venues(); !venues.empty()) {
-                ui_.venue_id = venues.front().id;
-            }
+    if (ui_.venue_id.empty()) {
+        // A kiosk that started on an empty cache with no --venue takes the first venue of its
+        // first feed, so it never shows another venue's emergency or programme.
+        if (const auto venues = ui_.store.venues(); !venues.empty()) {
+            ui_.venue_id = venues.front().id;
         }
-        // The status every screen shares, read here first in each minute.
-        const auto& status = ui_.status_at(now);
-        std::optional<Announcement> emergency;
-        if (status) {
-            if (const Announcement* a = status->emergency()) {
-                emergency = *a;
-            }
-        }
-        const bool was = emergency_.has_value();
-        if (emergency.has_value() != was ||
-            (emergency && emergency_ && emergency->id != emergency_->id)) {
-            changed = true;
-            if (emergency) {
-                stack_.pop_to_bottom();  // when it is over, the kiosk is back on its home screen
-            }
-        }
-        emergency_ = std::move(emergency);
     }
+    // The status every screen shares, read here first in each minute.
+    changed = follow_emergency(now) || changed;
     // Left alone: back to the home screen and the rotation.
     if (touched_ && ticks - last_input_ >= ui_.settings.idle_timeout) {
         touched_ = false;
@@ -137,6 +140,8 @@ bool Shell::update(Instant now, milliseconds ticks) {
         }
     }
     const bool screen_changed = stack_.update(now, ticks);
+    // A screen may have read the status again (the board found a newer feed in the cache).
+    changed = follow_emergency(now) || changed;
     return changed || screen_changed;
 }
 
@@ -160,7 +165,6 @@ milliseconds Shell::next_update(Instant now, milliseconds ticks) const {
 }
 
 void Shell::notice_new_data() {
-    reload_ = true;
     ui_.status.notice();
     stack_.notice_new_data();
 }

@@ -8,6 +8,7 @@
 #include "kiosk/ui.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,13 +53,14 @@ private:
     std::vector<ScreenRequest> to_open_;
     bool to_back_ = false;
     std::optional<Announcement> emergency_;
-    std::chrono::sys_time<std::chrono::minutes> minute_{};
-    bool reload_ = true;
+    std::uint64_t status_seen_ = 0;  // the version of the status the emergency was read from
     std::chrono::milliseconds last_input_{0};
     bool touched_ = false;  // a visitor has used the kiosk since it was last idle
 
     std::unique_ptr<Screen> make(const ScreenRequest& request);
     bool navigate();
+    // Takes the emergency from the shared status when it was read again; true if that changed.
+    bool follow_emergency(Instant now);
     bool away_from_home() const;
 };
 

@@ -125,6 +125,28 @@ TEST(Shell, TheStatusIsReadOnceAMinuteForEveryScreen) {
     LONGS_EQUAL(before + 2, shell->ui().status.version());
 }
 
+TEST(Shell, AnEmergencyInANewerFeedTakesOverWithinAMinuteEvenOnAFrozenClock) {
+    // kiosk-sync applies a feed whose emergency is already in force; the wall clock is stuck
+    // in one minute, so only the board's look at the cache can find it.
+    const Instant frozen = clock.now();
+    shell->update(frozen, clock.ticks());
+    shell->render(canvas);
+    CHECK_FALSE(emergency_drawn());
+    Feed feed = test::demo_feed();
+    feed.sequence += 1;
+    for (auto& a : feed.announcements) {
+        if (a.level == Level::emergency) {
+            a.from = frozen - seconds(60);
+        }
+    }
+    kiosk->store.apply(feed, frozen);
+    for (int second = 0; second < 60; second += 10) {
+        clock.advance(seconds(10));
+        shell->update(frozen, clock.ticks());
+    }
+    CHECK_TRUE(emergency_drawn());
+}
+
 TEST(Shell, AnEmergencyClosesWhateverAVisitorHadOpen) {
     step();
     tap_on("Бағдарлама");
