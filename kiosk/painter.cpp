@@ -140,11 +140,16 @@ std::vector<Tag> Painter::tags_of(const ScreeningView& s) const {
 
 std::string Painter::notice_of(const ScreeningView& s, std::string_view hall_id) const {
     const std::string note = s.status == Status::scheduled ? std::string() : s.note.get(lang_);
-    if (at_hall(s, hall_id) != AtHall::moved_away) {
-        return note;
+    std::string where;
+    if (at_hall(s, hall_id) == AtHall::moved_away) {
+        where = tr("status.moved_to", {{"hall", s.hall_name.get(lang_)}});
+    } else if (!s.moved_from_hall_id.empty()) {
+        where = tr("status.moved_from", {{"hall", s.moved_from_hall_name.get(lang_)}});
     }
-    std::string where = tr("status.moved_to", {{"hall", s.hall_name.get(lang_)}});
-    return note.empty() ? where : where + ". " + note;
+    if (where.empty() || note.empty()) {
+        return where.empty() ? note : where;
+    }
+    return where + ". " + note;
 }
 
 Color Painter::chip_color(const ScreeningView& s) const {

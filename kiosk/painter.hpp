@@ -89,8 +89,9 @@ public:
         return original != title.get(lang_) ? original : std::string();
     }
     // What a hall's door and the board's row say of `s` beside its title, seen from `hall_id`:
-    // where it went when it moved away from there ("Moved to Hall 3", then its note), otherwise
-    // its note when its status is not plain "scheduled".
+    // where it went when it moved away from there ("Moved to Hall 3", then its note), where it
+    // came from when it moved there ("Moved from Hall 1", then its note), otherwise its note
+    // when its status is not plain "scheduled".
     std::string notice_of(const ScreeningView& s, std::string_view hall_id) const;
     Color chip_color(const ScreeningView& s) const;
     // How much of a running screening has gone by at `now`, as a bar across `box`.

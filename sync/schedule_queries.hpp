@@ -36,7 +36,7 @@ struct VenueInfo {
     std::optional<LatLon> location;
 };
 
-// What the HTTP sync remembers between attempts (schema version 2). It survives apply().
+// What the HTTP sync remembers between attempts (since cache schema 2). It survives apply().
 struct SyncState {
     std::optional<Instant> last_attempt;
     std::optional<Instant> last_success;

@@ -91,6 +91,10 @@ TEST(ScreensAgree, AMovedScreeningIsOnInItsNewHallOnTheBoardTheSignAndTheProgram
     const HallModel blue = hall("palace-blue", during_move);
     CHECK_TRUE(blue.now.has_value());
     STRCMP_EQUAL("paper-cranes", blue.now->film_id.c_str());
+    // Its new door says where it came from, with the note.
+    CHECK_TRUE(shown(draw<HallScreen>(during_move, std::string("palace-blue")),
+                     "Moved from Chamber Hall. Because of high demand. The Blue Hall is on "
+                     "level 2. The start time is unchanged."));
     // Listed once, at its new hall, marked as moved.
     const auto rows = day_rows(during_move);
     LONGS_EQUAL(1, count_of(rows, "paper-cranes"));
