@@ -337,7 +337,7 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
         sync.emplace(*kiosk.sync, kiosk.db, std::chrono::seconds(config.interval), clock,
                      std::cerr);
     }
-    std::uint64_t applied_seen = 0;
+    std::uint64_t changes_seen = 0;
     // A stop wakes the display's wait, which cannot watch the signal's descriptor itself.
     const StopWatch stop_wakes_display(*stop, [&display] { display->wake(); });
 
@@ -370,8 +370,8 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
             std::clamp(shell.next_update(clock.now(), clock.ticks()), shortest_wait,
                        longest_wait);
         const InputEvent event = display->wait_event(wait);
-        if (sync && sync->applied_count() != applied_seen) {
-            applied_seen = sync->applied_count();
+        if (sync && sync->data_changes() != changes_seen) {
+            changes_seen = sync->data_changes();
             shell.notice_new_data();
         }
         switch (event.type) {

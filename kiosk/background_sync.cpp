@@ -50,10 +50,10 @@ void BackgroundSync::run() {
             Syncer syncer(config_, store, http, clock_);
             while (true) {
                 const SyncReport report = syncer.run_once();
-                if (report.outcome == SyncOutcome::applied) {
-                    applied_.fetch_add(1);
+                if (report.outcome == SyncOutcome::applied || report.assets_fetched > 0) {
+                    changes_.fetch_add(1);
                 }
-                if (report.outcome != SyncOutcome::unchanged) {
+                if (report.outcome != SyncOutcome::unchanged || report.assets_fetched > 0) {
                     log_ << "kiosk: sync " << outcome_code(report.outcome) << ": "
                          << report.message << std::endl;
                 }

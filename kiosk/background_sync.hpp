@@ -29,8 +29,9 @@ public:
     BackgroundSync(const BackgroundSync&) = delete;
     BackgroundSync& operator=(const BackgroundSync&) = delete;
 
-    // How many feeds this loop has applied; a change means new data to show.
-    std::uint64_t applied_count() const { return applied_.load(); }
+    // How many times this loop changed what the screens can show (a feed applied, or an asset
+    // that was missing arrived); a change means new data to show.
+    std::uint64_t data_changes() const { return changes_.load(); }
     // Waits until `count` attempts have finished, or `timeout` has passed; true if they have.
     bool wait_for_attempts(std::uint64_t count, std::chrono::milliseconds timeout);
 
@@ -43,7 +44,7 @@ private:
     std::chrono::seconds interval_;
     const Clock& clock_;
     std::ostream& log_;
-    std::atomic<std::uint64_t> applied_{0};
+    std::atomic<std::uint64_t> changes_{0};
     std::uint64_t attempts_ = 0;  // guarded by mutex_
     std::mutex mutex_;
     std::condition_variable wake_;

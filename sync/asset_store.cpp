@@ -108,6 +108,25 @@ bool AssetStore::has(const Asset& asset, bool verify_hash) const {
     return !in.bad() && bytes.size() == asset.size && sha256_hex(bytes) == asset.sha256;
 }
 
+std::vector<std::string> AssetStore::missing(const std::vector<Asset>& listed) const {
+    std::vector<std::string> ids;
+    for (const Asset& asset : listed) {
+        if (!has(asset)) {
+            ids.push_back(asset.id);
+        }
+    }
+    return ids;
+}
+
+bool AssetStore::remove(const Asset& asset) const {
+    if (!is_sha256_name(asset.sha256)) {
+        return true;
+    }
+    std::error_code ec;
+    fs::remove(path_of(asset.sha256), ec);
+    return !ec;
+}
+
 AssetStore::PutResult AssetStore::put(const Asset& asset, std::string_view bytes) const {
     const std::string who = "asset " + asset.id + ": ";
     if (!is_sha256_name(asset.sha256)) {

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aff {
 
@@ -29,6 +30,14 @@ public:
     // Whether the asset is present with its size; with `verify_hash`, also reads it and checks
     // its SHA-256 (a file that fails is not present).
     bool has(const Asset& asset, bool verify_hash = false) const;
+
+    // The ids of the listed assets that are not present (by has(), in list order): the ones a
+    // screen draws as a placeholder and the sync fetches again at its next poll.
+    std::vector<std::string> missing(const std::vector<Asset>& listed) const;
+
+    // Deletes the asset's file, e.g. one that failed its hash, so it is never shown. False only
+    // when a file was there and could not be deleted.
+    bool remove(const Asset& asset) const;
 
     enum class Failure : std::uint8_t { none, mismatch, disk };
     struct PutResult {

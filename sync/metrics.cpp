@@ -44,8 +44,6 @@ std::string_view reason_code(SyncReason reason) {
         return "rollback";
     case SyncReason::validation:
         return "validation";
-    case SyncReason::asset:
-        return "asset";
     case SyncReason::disk:
         return "disk";
     }
@@ -76,6 +74,9 @@ std::string metrics_text(const SyncMetrics& m) {
     metric(out, "aff_kiosk_bytes_received_total", "counter",
            "Bytes the sync received, headers included, since it started.");
     out += "aff_kiosk_bytes_received_total " + std::to_string(m.bytes_received_total) + "\n";
+    metric(out, "aff_kiosk_missing_assets", "gauge",
+           "Assets the held feed lists that are not on the kiosk yet (drawn as placeholders).");
+    out += "aff_kiosk_missing_assets " + std::to_string(m.missing_assets) + "\n";
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "sync/feed.hpp"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,14 +14,15 @@
 namespace aff {
 
 // Why an attempt failed (none: it did not). The codes are the words logs, sync_state.last_result,
-// the README and the metrics' reason label use.
+// the README and the metrics' reason label use. An asset never fails an attempt: it is missing
+// (SyncReport::missing_assets, the aff_kiosk_missing_assets gauge).
 enum class SyncReason : std::uint8_t {
-    none, network, http, size, tls, signature, version, rollback, validation, asset, disk
+    none, network, http, size, tls, signature, version, rollback, validation, disk
 };
-inline constexpr std::array<SyncReason, 11> all_sync_reasons{
+inline constexpr std::array<SyncReason, 10> all_sync_reasons{
     SyncReason::none,     SyncReason::network,    SyncReason::http,  SyncReason::size,
     SyncReason::tls,      SyncReason::signature,  SyncReason::version, SyncReason::rollback,
-    SyncReason::validation, SyncReason::asset,    SyncReason::disk};
+    SyncReason::validation, SyncReason::disk};
 std::string_view reason_code(SyncReason reason);
 
 struct SyncMetrics {
@@ -30,6 +32,7 @@ struct SyncMetrics {
     int consecutive_failures = 0;
     SyncReason last_reason = SyncReason::none;
     std::uint64_t bytes_received_total = 0;  // since this process started, headers included
+    std::size_t missing_assets = 0;  // assets the held feed lists that are not on the kiosk
 };
 
 // The textfile, with HELP and TYPE lines; an absent time is 0.

@@ -685,12 +685,8 @@ std::optional<Film> Store::film(const std::string& film_id) const {
     return read_film(stmt);
 }
 
-std::optional<Asset> Store::asset(const std::string& asset_id) const {
-    Statement stmt(db_, "SELECT id, path, sha256, size, type FROM assets WHERE id = ?");
-    stmt.bind(asset_id);
-    if (!stmt.step()) {
-        return std::nullopt;
-    }
+namespace {
+Asset read_asset(Statement& stmt) {
     Asset a;
     a.id = stmt.next_text();
     a.path = stmt.next_text();
@@ -698,6 +694,25 @@ std::optional<Asset> Store::asset(const std::string& asset_id) const {
     a.size = static_cast<std::uint64_t>(stmt.next_int64());
     a.type = stmt.next_text();
     return a;
+}
+}  // namespace
+
+std::optional<Asset> Store::asset(const std::string& asset_id) const {
+    Statement stmt(db_, "SELECT id, path, sha256, size, type FROM assets WHERE id = ?");
+    stmt.bind(asset_id);
+    if (!stmt.step()) {
+        return std::nullopt;
+    }
+    return read_asset(stmt);
+}
+
+std::vector<Asset> Store::assets() const {
+    Statement stmt(db_, "SELECT id, path, sha256, size, type FROM assets ORDER BY ord");
+    std::vector<Asset> list;
+    while (stmt.step()) {
+        list.push_back(read_asset(stmt));
+    }
+    return list;
 }
 
 std::vector<Section> Store::sections() const {

@@ -55,6 +55,8 @@ public:
     std::optional<Film> film(const std::string& film_id) const override;
     std::vector<Section> sections() const override;
     std::optional<Asset> asset(const std::string& asset_id) const override;
+    // Every image the feed lists, in feed order (the sync's missing assets are derived from it).
+    std::vector<Asset> assets() const;
     std::vector<Announcement> active_announcements(const std::string& venue_id,
                                                    Instant t) const override;
     std::optional<VenueMap> venue_map(const std::string& venue_id) const override;

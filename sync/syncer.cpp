@@ -15,6 +15,9 @@ struct Syncer::Attempt {
     Instant now{};
     SyncState state;
     std::uint64_t bytes = 0;
+    bool polled_assets = false;     // whether the listed assets were checked and fetched
+    std::size_t assets_fetched = 0;
+    std::string asset_problem;      // the first asset that could not be had, and why
 };
 
 namespace {
@@ -187,6 +190,7 @@ SyncReport Syncer::attempt(Attempt& a) {
         return finish_failed(a, reason_of(feed.failure), "feed: " + feed.reason);
     }
     if (feed.not_modified) {
+        fetch_assets(a, store_.assets(), false);
         return finish_ok(a, SyncOutcome::unchanged, "not modified (HTTP 304)");
     }
 
@@ -224,41 +228,18 @@ SyncReport Syncer::attempt(Attempt& a) {
     if (held && next.sequence == held->sequence) {
         a.state.etag = feed.etag;
         a.state.last_modified = feed.last_modified;
+        fetch_assets(a, store_.assets(), false);
         return finish_ok(a, SyncOutcome::unchanged,
                          "sequence " + std::to_string(next.sequence) + " already applied");
     }
 
-    // Every asset, verified, before the feed that needs it is applied.
+    // Every asset, verified, before the feed that needs it is applied; one that cannot be had
+    // holds nothing back (a cancellation matters more than a poster).
+    fetch_assets(a, next.assets, true);
     const AssetStore assets(config_.assets_dir);
     std::set<std::string> referenced;
     for (const Asset& asset : next.assets) {
         referenced.insert(asset.sha256);
-        // Hashed again, not just sized: a file an SD card damaged is fetched anew. This runs only
-        // when a new feed arrives, never on a 304.
-        if (assets.has(asset, true)) {
-            continue;
-        }
-        if (asset.size > config_.max_asset_bytes) {
-            return finish_failed(a, SyncReason::size,
-                                 "asset " + asset.id + ": " + std::to_string(asset.size) +
-                                     " bytes is more than the limit of " +
-                                     std::to_string(config_.max_asset_bytes));
-        }
-        // One byte more than announced, so a longer file shows as a size mismatch.
-        FetchResult got = fetch(a, resolve_url(config_.feed_url, asset.path),
-                                static_cast<std::size_t>(asset.size) + 1);
-        if (!got.ok()) {
-            const bool server_side = got.failure == FetchFailure::http_status ||
-                                     got.failure == FetchFailure::size;
-            return finish_failed(a, server_side ? SyncReason::asset : reason_of(got.failure),
-                                 "asset " + asset.id + ": " + got.reason);
-        }
-        const auto put = assets.put(asset, got.body);
-        if (!put.ok()) {
-            return finish_failed(a, put.failure == AssetStore::Failure::disk ? SyncReason::disk
-                                                                            : SyncReason::asset,
-                                 put.error);
-        }
     }
 
     try {
@@ -278,6 +259,54 @@ SyncReport Syncer::attempt(Attempt& a) {
         message += " (asset cleanup: " + gc.error + ")";
     }
     return finish_ok(a, SyncOutcome::applied, message);
+}
+
+// Fetches each listed asset the store lacks. A failure is noted (the first one's reason is
+// reported) and the others are still tried, unless the failure says the rest would fail alike
+// (the network, the disk): they wait for the next attempt.
+void Syncer::fetch_assets(Attempt& a, const std::vector<Asset>& listed, bool verify_hash) {
+    a.polled_assets = true;
+    const AssetStore assets(config_.assets_dir);
+    const auto note = [&](const std::string& problem) {
+        if (a.asset_problem.empty()) {
+            a.asset_problem = problem;
+        }
+    };
+    for (const Asset& asset : listed) {
+        // With `verify_hash` (a new feed), hashed again, not just sized: a file an SD card
+        // damaged is deleted, never shown, and fetched anew.
+        if (assets.has(asset, verify_hash)) {
+            continue;
+        }
+        if (!assets.remove(asset)) {
+            note("asset " + asset.id + ": disk: cannot delete a damaged file in " + assets.dir());
+            return;
+        }
+        if (asset.size > config_.max_asset_bytes) {
+            note("asset " + asset.id + ": " + std::to_string(asset.size) +
+                 " bytes is more than the limit of " + std::to_string(config_.max_asset_bytes));
+            continue;
+        }
+        // One byte more than announced, so a longer file shows as a size mismatch.
+        FetchResult got = fetch(a, resolve_url(config_.feed_url, asset.path),
+                                static_cast<std::size_t>(asset.size) + 1);
+        if (!got.ok()) {
+            note("asset " + asset.id + ": " + got.reason);
+            if (got.failure == FetchFailure::http_status || got.failure == FetchFailure::size) {
+                continue;
+            }
+            return;
+        }
+        const auto put = assets.put(asset, got.body);
+        if (!put.ok()) {
+            note(put.error);
+            if (put.failure == AssetStore::Failure::mismatch) {
+                continue;
+            }
+            return;
+        }
+        ++a.assets_fetched;
+    }
 }
 
 SyncReport Syncer::finish_ok(Attempt& a, SyncOutcome outcome, std::string message) {
@@ -326,6 +355,27 @@ void Syncer::record(Attempt& a, SyncReport& report) {
         report.sequence = 0;
     }
     report.bytes_received = a.bytes;
+    report.assets_fetched = a.assets_fetched;
+    try {
+        report.missing_assets = AssetStore(config_.assets_dir).missing(store_.assets());
+    } catch (const StoreError&) {
+        report.missing_assets.clear();
+    }
+    if (report.ok() && a.polled_assets) {
+        const auto missing = report.missing_assets.size();
+        if (report.outcome == SyncOutcome::unchanged && a.assets_fetched > 0) {
+            report.message += "; fetched " + std::to_string(a.assets_fetched) +
+                              (a.assets_fetched == 1 ? " missing asset" : " missing assets");
+        }
+        if (missing > 0) {
+            report.message += "; " + std::to_string(missing) +
+                              (missing == 1 ? " asset" : " assets") + " missing";
+            if (!a.asset_problem.empty()) {
+                report.message += " (" + a.asset_problem + ")";
+            }
+        }
+        report.message = one_line(std::move(report.message));
+    }
     if (config_.metrics_path.empty()) {
         return;
     }
@@ -336,6 +386,7 @@ void Syncer::record(Attempt& a, SyncReport& report) {
     metrics.consecutive_failures = a.state.consecutive_failures;
     metrics.last_reason = report.reason;
     metrics.bytes_received_total = bytes_total_;
+    metrics.missing_assets = report.missing_assets.size();
     write_metrics_file(config_.metrics_path, metrics, report.metrics_error);
 }
 

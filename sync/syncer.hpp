@@ -1,6 +1,8 @@
 // One sync attempt: fetch the feed (conditionally) and its signature, check everything, fetch the
 // assets, apply in one transaction, collect old assets, and record the attempt. Whatever fails,
-// the last good data stays as it was and the cause is recorded in one line.
+// the last good data stays as it was and the cause is recorded in one line. An asset that cannot
+// be had is no failure: the feed is applied without it, and every later attempt, an unchanged one
+// included, tries it again.
 #pragma once
 
 #include "platform/clock.hpp"
@@ -13,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace aff {
 
@@ -40,6 +43,11 @@ struct SyncReport {
     std::int64_t sequence = 0;     // the sequence the cache holds afterwards (0: none)
     std::uint64_t bytes_received = 0;  // this attempt, on the wire
     std::string metrics_error;     // set when the metrics file could not be written
+    // The ids of the assets the held feed lists that are not on the kiosk after this attempt:
+    // screens draw placeholders for them, and every later poll fetches them again. An asset that
+    // cannot be fetched, or fails its hash, never fails the attempt.
+    std::vector<std::string> missing_assets;
+    std::size_t assets_fetched = 0;  // assets this attempt stored
     bool ok() const { return outcome != SyncOutcome::failed; }
 };
 
@@ -60,6 +68,7 @@ private:
     SyncReport finish_ok(Attempt& a, SyncOutcome outcome, std::string message);
     FetchResult fetch(Attempt& a, const std::string& url, std::size_t max_bytes,
                       const std::string& etag = {}, std::optional<Instant> since = {});
+    void fetch_assets(Attempt& a, const std::vector<Asset>& listed, bool verify_hash);
     void record(Attempt& a, SyncReport& report);
 
     SyncConfig config_;

@@ -2,11 +2,12 @@
 //   kiosk-sync --once --feed-url URL (--public-key KEY | --public-key-file PATH) --db PATH
 //              --assets DIR [--ca-file PEM] [--metrics PATH]      one sync, then exit
 //   kiosk-sync ... without --once                                 poll forever (a service)
-//   kiosk-sync --status --db PATH                                 the cache's state, as JSON
+//   kiosk-sync --status --db PATH --assets DIR                    the cache's state, as JSON
 // Every option can come from a TOML file (--config FILE) under the same name; the command line
 // wins. Exit codes: 0 applied or unchanged, 1 the sync failed (one line on stderr), 2 usage or
 // configuration error.
 #include "platform/clock.hpp"
+#include "sync/asset_store.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/http_client.hpp"
 #include "sync/minisign.hpp"
@@ -172,6 +173,7 @@ nlohmann::json optional_time(const std::optional<aff::Instant>& t) {
 
 int print_status(const Options& options) {
     const std::string db = required(options, "db");
+    const std::string assets_dir = required(options, "assets");
     if (!std::filesystem::exists(db)) {
         std::cerr << program << ": no cache at " << db << "\n";
         return 1;
@@ -189,6 +191,7 @@ int print_status(const Options& options) {
     status["last_result"] = state.last_result;
     status["consecutive_failures"] = state.consecutive_failures;
     status["etag"] = state.etag;
+    status["missing_assets"] = aff::AssetStore(assets_dir).missing(store.assets());
     std::cout << status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
 }

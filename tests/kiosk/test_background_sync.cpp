@@ -70,7 +70,7 @@ TEST(BackgroundSync, AppliesTheSignedDemoFeedIntoTheCacheTheScreensRead) {
         BackgroundSync sync(demo_sync("file://" AFF_SOURCE_DATADIR "/demo/feed.json"), db,
                             std::chrono::seconds(3600), clock, log);
         CHECK_TEXT(sync.wait_for_attempts(1, std::chrono::seconds(30)), log.str().c_str());
-        LONGS_EQUAL_TEXT(1, sync.applied_count(), log.str().c_str());
+        LONGS_EQUAL_TEXT(1, sync.data_changes(), log.str().c_str());
     }
     Store reader = Store::open(db);
     auto info = reader.info();
@@ -85,7 +85,7 @@ TEST(BackgroundSync, AFailedSyncIsLoggedAndAppliesNothing) {
         BackgroundSync sync(demo_sync("file://" AFF_SOURCE_DATADIR "/demo/no-such-feed.json"), db,
                             std::chrono::seconds(3600), clock, log);
         CHECK_TRUE(sync.wait_for_attempts(1, std::chrono::seconds(30)));
-        LONGS_EQUAL(0, sync.applied_count());
+        LONGS_EQUAL(0, sync.data_changes());
     }
     CHECK_TEXT(log.str().find("kiosk: sync failed") != std::string::npos, log.str().c_str());
     CHECK_TRUE(Store::open(db).empty());

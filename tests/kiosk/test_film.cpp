@@ -4,6 +4,7 @@
 
 #include "kiosk/painter.hpp"
 #include "kiosk/theme.hpp"
+#include "sync/asset_store.hpp"
 #include "recording_canvas.hpp"
 #include "tests/kiosk/canvas_checks.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
@@ -11,8 +12,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <unistd.h>
 // CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
 #include <CppUTest/TestHarness.h>
 
@@ -212,6 +217,28 @@ TEST(FilmPage, APosterMissingFromTheKioskIsACardToo) {
     const RecordingCanvas canvas = show("salt-road");
     CHECK_TRUE(canvas.images.empty());
     CHECK_TRUE(has_card(canvas, *parse_hex_color("#9B2335")));
+}
+
+TEST(FilmPage, APosterTheSyncCouldNotFetchIsACardUntilItArrives) {
+    // The synced asset store, without the poster (the sync reports it missing), and no demo.
+    const std::string dir = std::string(AFF_TEST_TMPDIR) + "/film-assets-" +
+                            std::to_string(::getpid());
+    std::filesystem::remove_all(dir);
+    fx->ui.assets_dir = dir;
+    fx->ui.demo_dir = "/nonexistent";
+    const Asset poster = *fx->store.asset(fx->store.film("salt-road")->poster);
+    const RecordingCanvas before = show("salt-road");
+    CHECK_TRUE(before.images.empty());
+    CHECK_TRUE(has_card(before, *parse_hex_color("#9B2335")));
+
+    std::ifstream in(std::string(AFF_SOURCE_DATADIR) + "/demo/" + poster.path, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+    const AssetStore store(dir);
+    CHECK_TRUE(store.put(poster, bytes).ok());
+    const RecordingCanvas after = show("salt-road");
+    CHECK_EQUAL(1U, after.images.size());
+    STRCMP_EQUAL(store.path_of(poster.sha256).c_str(), after.images.front().path.c_str());
+    std::filesystem::remove_all(dir);
 }
 
 TEST(FilmPage, ListsEveryScreeningWithItsDayTimeVenueAndHall) {

@@ -92,11 +92,48 @@ TEST_GROUP(KioskSyncCommand) {
 TEST(KioskSyncCommand, OnceAppliesTheFeedThenFindsItUnchangedBothExitingZero) {
     const Run first = run(sync_args(feed_url) + " --metrics " + shell_quoted(dir + "/k.prom"));
     LONGS_EQUAL_TEXT(0, first.exit_code, first.err.c_str());
-    CHECK_TEXT(first.out.find("applied") != std::string::npos, first.out.c_str());
+    // "unchanged: sequence 1 already applied" also has the word: the outcome is the prefix.
+    CHECK_TEXT(first.out.starts_with("kiosk-sync: applied: applied sequence 1"), first.out.c_str());
     CHECK(read_bytes(dir + "/k.prom").find("aff_kiosk_feed_sequence 1\n") != std::string::npos);
     const Run second = run(sync_args(feed_url));
     LONGS_EQUAL_TEXT(0, second.exit_code, second.err.c_str());
-    CHECK_TEXT(second.out.find("unchanged") != std::string::npos, second.out.c_str());
+    CHECK_TEXT(second.out.starts_with("kiosk-sync: unchanged: "), second.out.c_str());
+}
+
+TEST(KioskSyncCommand, OnceAppliesAFeedWhoseAssetsAreMissingExitingZeroAndStatusListsThem) {
+    // The demo feed, signed as it is, published without its posters.
+    const std::string www = dir + "/www";
+    fs::create_directories(www);
+    fs::copy_file(demo_dir + "/feed.json", www + "/feed.json");
+    fs::copy_file(demo_dir + "/feed.json.minisig", www + "/feed.json.minisig");
+    const std::string url = "file://" + www + "/feed.json";
+    const std::string status_args =
+        "--status --db " + shell_quoted(dir + "/cache.db") + " --assets " +
+        shell_quoted(dir + "/assets");
+    json expected = json::array();
+    const json feed = json::parse(read_bytes(demo_dir + "/feed.json"));
+    for (const auto& asset : feed["assets"]) {
+        expected.push_back(asset["id"]);
+    }
+    LONGS_EQUAL(6, expected.size());
+
+    const Run first = run(sync_args(url) + " --metrics " + shell_quoted(dir + "/k.prom"));
+    LONGS_EQUAL_TEXT(0, first.exit_code, first.err.c_str());
+    CHECK_TEXT(first.out.starts_with("kiosk-sync: applied: applied sequence 1; 6 assets missing ("),
+               first.out.c_str());
+    CHECK(read_bytes(dir + "/k.prom").find("\naff_kiosk_missing_assets 6\n") != std::string::npos);
+    const Run missing = run(status_args);
+    LONGS_EQUAL_TEXT(0, missing.exit_code, missing.err.c_str());
+    STRCMP_EQUAL(expected.dump().c_str(),
+                 json::parse(missing.out)["missing_assets"].dump().c_str());
+
+    fs::copy(demo_dir + "/posters", www + "/posters");
+    const Run second = run(sync_args(url));
+    LONGS_EQUAL_TEXT(0, second.exit_code, second.err.c_str());
+    STRCMP_EQUAL("kiosk-sync: unchanged: not modified (HTTP 304); fetched 6 missing assets\n",
+                 second.out.c_str());
+    const Run complete = run(status_args);
+    STRCMP_EQUAL("[]", json::parse(complete.out)["missing_assets"].dump().c_str());
 }
 
 TEST(KioskSyncCommand, TheKeyCanBeGivenInlineAsBase64) {
@@ -127,6 +164,10 @@ TEST(KioskSyncCommand, UsageErrorsExitTwo) {
                             shell_quoted(dir + "/c.db") + " --assets " + shell_quoted(dir + "/a"));
     LONGS_EQUAL(2, bad_key.exit_code);
     CHECK_TEXT(bad_key.err.starts_with("kiosk-sync: --public-key: "), bad_key.err.c_str());
+    // --status compares the feed's assets with the asset directory, so it needs both.
+    const Run no_assets = run("--status --db " + shell_quoted(dir + "/c.db"));
+    LONGS_EQUAL(2, no_assets.exit_code);
+    STRCMP_EQUAL("kiosk-sync: --assets is required\n", no_assets.err.c_str());
 }
 
 TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
@@ -136,6 +177,7 @@ TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
                             dir + "/assets\"\ninterval = 30\n");
     const Run result = run("--once --config " + shell_quoted(config));
     LONGS_EQUAL_TEXT(0, result.exit_code, result.err.c_str());
+    CHECK_TEXT(result.out.starts_with("kiosk-sync: applied: "), result.out.c_str());
     write_bytes(config, "feed_url = \"x\"\n");
     const Run unknown = run("--once --config " + shell_quoted(config));
     LONGS_EQUAL(2, unknown.exit_code);
@@ -145,7 +187,8 @@ TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
 
 TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
     LONGS_EQUAL(0, run(sync_args(feed_url)).exit_code);
-    const Run status = run("--status --db " + shell_quoted(dir + "/cache.db"));
+    const Run status = run("--status --db " + shell_quoted(dir + "/cache.db") + " --assets " +
+                           shell_quoted(dir + "/assets"));
     LONGS_EQUAL_TEXT(0, status.exit_code, status.err.c_str());
     LONGS_EQUAL(1, std::count(status.out.begin(), status.out.end(), '\n'));
     const json object = json::parse(status.out);
@@ -155,6 +198,7 @@ TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
     CHECK(object["last_success"].is_string());
     STRCMP_EQUAL("", object["last_error"].get<std::string>().c_str());
     CHECK(object.contains("etag"));
+    STRCMP_EQUAL("[]", object["missing_assets"].dump().c_str());
 }
 
 TEST(KioskSyncCommand, WithoutOnceItPollsUntilSigtermThenExitsCleanly) {

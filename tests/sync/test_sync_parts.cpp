@@ -119,6 +119,28 @@ TEST(AssetStore, AFileOfTheRightSizeButOtherBytesFailsOnlyTheVerifyingCheck) {
     CHECK_FALSE(store.has(a));
 }
 
+TEST(AssetStore, TheMissingAssetsAreTheListedOnesNotPresentInListOrder) {
+    const AssetStore store(dir);
+    const Asset here = asset_of("here", "here bytes");
+    const Asset absent = asset_of("absent", "absent bytes");
+    const Asset short_file = asset_of("short", "short bytes");
+    CHECK(store.put(here, "here bytes").ok());
+    write_bytes(store.path_of(short_file.sha256), "short");
+    const std::vector<std::string> expected{"short", "absent"};
+    CHECK(expected == store.missing({short_file, here, absent}));
+    CHECK(store.missing({here}).empty());
+    CHECK(AssetStore(dir + "/never-made").missing({here}) == std::vector<std::string>{"here"});
+}
+
+TEST(AssetStore, RemoveDeletesTheAssetsFileAndAnAbsentOneIsNoError) {
+    const AssetStore store(dir);
+    const Asset a = asset_of("poster-7", "abc");
+    CHECK(store.put(a, "abc").ok());
+    CHECK(store.remove(a));
+    CHECK_FALSE(fs::exists(store.path_of(a.sha256)));
+    CHECK(store.remove(a));
+}
+
 TEST(AssetStore, AnUnwritableDirectoryIsADiskError) {
     write_bytes(dir + "/file", "a file where the directory should be");
     const AssetStore store(dir + "/file/assets");
@@ -168,6 +190,7 @@ TEST(SyncMetrics, TheTextfileHoldsEveryMetricWithHelpAndTypeAndOneSeriesPerReaso
     m.consecutive_failures = 3;
     m.last_reason = SyncReason::signature;
     m.bytes_received_total = 123456;
+    m.missing_assets = 2;
     STRCMP_EQUAL(
         "# HELP aff_kiosk_feed_sequence Sequence number of the feed the kiosk cache holds "
         "(0: none).\n"
@@ -197,12 +220,15 @@ TEST(SyncMetrics, TheTextfileHoldsEveryMetricWithHelpAndTypeAndOneSeriesPerReaso
         "aff_kiosk_last_attempt_result{reason=\"version\"} 0\n"
         "aff_kiosk_last_attempt_result{reason=\"rollback\"} 0\n"
         "aff_kiosk_last_attempt_result{reason=\"validation\"} 0\n"
-        "aff_kiosk_last_attempt_result{reason=\"asset\"} 0\n"
         "aff_kiosk_last_attempt_result{reason=\"disk\"} 0\n"
         "# HELP aff_kiosk_bytes_received_total Bytes the sync received, headers included, since "
         "it started.\n"
         "# TYPE aff_kiosk_bytes_received_total counter\n"
-        "aff_kiosk_bytes_received_total 123456\n",
+        "aff_kiosk_bytes_received_total 123456\n"
+        "# HELP aff_kiosk_missing_assets Assets the held feed lists that are not on the kiosk "
+        "yet (drawn as placeholders).\n"
+        "# TYPE aff_kiosk_missing_assets gauge\n"
+        "aff_kiosk_missing_assets 2\n",
         metrics_text(m).c_str());
 }
 

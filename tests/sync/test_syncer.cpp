@@ -22,6 +22,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 // CppUTest last: its leak-detecting `new` macro must not meet the standard headers.
 #include "tests/support/preload_tz.hpp"
@@ -149,6 +150,29 @@ struct Rig {
     AssetStore assets() const { return AssetStore(config.assets_dir); }
 };
 
+// The file names in the asset directory (none when it does not exist).
+std::vector<std::string> files_in(const std::string& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        names.push_back(entry.path().filename().string());
+    }
+    return names;
+}
+
+// The ids of the assets a report calls missing, as one string: "a,b".
+std::string joined(const std::vector<std::string>& ids) {
+    std::string text;
+    for (const auto& id : ids) {
+        text += (text.empty() ? "" : ",") + id;
+    }
+    return text;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 void check_applied(const SyncReport& report) {
     CHECK_TEXT(report.outcome == SyncOutcome::applied,
                (std::string(reason_code(report.reason)) + ": " + report.message).c_str());
@@ -201,8 +225,8 @@ TEST(SyncEndToEnd, AFirstSyncAppliesTheFeedAndStoresEveryAssetByItsHash) {
     check_applied(report);
     LONGS_EQUAL(1, report.sequence);
     LONGS_EQUAL(369, count_rows(rig->store, "screenings"));
-    const auto assets = rig->store.info();
-    CHECK(assets.has_value());
+    CHECK(report.missing_assets.empty());
+    LONGS_EQUAL(6, report.assets_fetched);
     const json published = demo_feed(1);
     for (const auto& asset : published["assets"]) {
         CHECK(fs::exists(rig->assets().path_of(asset["sha256"].get<std::string>())));
@@ -215,6 +239,7 @@ TEST(SyncEndToEnd, AFirstSyncAppliesTheFeedAndStoresEveryAssetByItsHash) {
     const std::string metrics = read_bytes(rig->config.metrics_path);
     CHECK(metrics.find("\naff_kiosk_feed_sequence 1\n") != std::string::npos);
     CHECK(metrics.find("aff_kiosk_last_attempt_result{reason=\"none\"} 1") != std::string::npos);
+    CHECK(metrics.find("\naff_kiosk_missing_assets 0\n") != std::string::npos);
 }
 
 TEST(SyncEndToEnd, ThePollAfterIsAnsweredWith304ForTheStoredEtagAndAppliesNothing) {
@@ -304,6 +329,87 @@ TEST(SyncEndToEnd, AStoredAssetDamagedInPlaceIsFetchedAgainWithTheNextFeed) {
     CHECK(read_bytes(stored) == poster);
 }
 
+TEST(SyncEndToEnd, AWrongAssetFileIsNeverStoredAndTheRightOneArrivesAtA304PollLater) {
+    json feed = demo_feed(1);
+    const std::string right = "the announced bytes";
+    const std::string wrong = "THE ANNOUNCED BYTES";  // the same size, another hash
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", right));
+    write_bytes(root + "/festival/posters/new.png", wrong);
+    publish(feed);
+
+    // The schedule is applied at once, without the poster.
+    const SyncReport first = rig->sync();
+    check_applied(first);
+    LONGS_EQUAL(1, rig->store.info()->sequence);
+    LONGS_EQUAL(369, count_rows(rig->store, "screenings"));
+    STRCMP_EQUAL("poster-new", joined(first.missing_assets).c_str());
+    CHECK_TEXT(contains(first.message, "; 1 asset missing (asset poster-new: sha256 mismatch"),
+               first.message.c_str());
+    for (const std::string& name : files_in(rig->config.assets_dir)) {
+        CHECK_TEXT(is_sha256_name(name) && name != sha256_hex(wrong), name.c_str());
+        CHECK(read_bytes(rig->config.assets_dir + "/" + name) != wrong);
+    }
+    CHECK_FALSE(rig->assets().has(*rig->store.asset("poster-new")));
+    CHECK(contains(read_bytes(rig->config.metrics_path), "\naff_kiosk_missing_assets 1\n"));
+
+    // The next poll is a 304, and fetches the poster again: now the right one.
+    write_bytes(root + "/festival/posters/new.png", right);
+    const SyncReport second = rig->sync();
+    CHECK_TEXT(second.outcome == SyncOutcome::unchanged, second.message.c_str());
+    STRCMP_EQUAL("not modified (HTTP 304); fetched 1 missing asset", second.message.c_str());
+    CHECK(second.missing_assets.empty());
+    LONGS_EQUAL(1, second.assets_fetched);
+    STRCMP_EQUAL(right.c_str(), read_bytes(rig->assets().path_of(sha256_hex(right))).c_str());
+    CHECK(contains(read_bytes(rig->config.metrics_path), "\naff_kiosk_missing_assets 0\n"));
+}
+
+TEST(SyncEndToEnd, AnAssetTheServerLacksIsAskedForAtEveryPollUntilItIsThere) {
+    json feed = demo_feed(1);
+    const std::string poster = "a poster no other asset has";
+    feed["assets"].push_back(asset_entry("poster-late", "posters/late.png", poster));
+    write_bytes(root + "/festival/posters/late.png", poster);
+    publish(feed);
+    fs::remove(root + "/festival/posters/late.png");  // published without it: a 404
+    const std::string access_log = (nginx->work_dir() / "access.log").string();
+    const auto asked = [&] {
+        const std::string log = read_bytes(access_log);
+        std::size_t n = 0;
+        for (auto at = log.find("GET /festival/posters/late.png"); at != std::string::npos;
+             at = log.find("GET /festival/posters/late.png", at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+
+    const SyncReport first = rig->sync();
+    check_applied(first);
+    STRCMP_EQUAL("poster-late", joined(first.missing_assets).c_str());
+    CHECK_TEXT(contains(first.message, "1 asset missing (asset poster-late: ") &&
+                   contains(first.message, "404"),
+               first.message.c_str());
+    LONGS_EQUAL(1, asked());
+
+    const SyncReport second = rig->sync();
+    STRCMP_EQUAL(("not modified (HTTP 304); 1 asset missing (asset poster-late: http: 404 Not "
+                  "Found from " + nginx->url("/festival/posters/late.png") + ")")
+                     .c_str(),
+                 second.message.c_str());
+    CHECK(second.ok());
+    STRCMP_EQUAL("poster-late", joined(second.missing_assets).c_str());
+    LONGS_EQUAL(2, asked());
+
+    write_bytes(root + "/festival/posters/late.png", poster);
+    const SyncReport third = rig->sync();
+    CHECK_TEXT(third.outcome == SyncOutcome::unchanged, third.message.c_str());
+    CHECK(third.missing_assets.empty());
+    LONGS_EQUAL(3, asked());
+    CHECK(rig->assets().has(*rig->store.asset("poster-late"), true));
+
+    // Present now, so the polls after ask for it no more.
+    rig->sync();
+    LONGS_EQUAL(3, asked());
+}
+
 // ---- Faults, from a server under the test's control ----
 
 TEST_GROUP(SyncFaults) {
@@ -343,6 +449,21 @@ TEST_GROUP(SyncFaults) {
     }
 
     // The attempt failed for `reason`, which is recorded, and the last good feed is intact.
+    // The feed was applied (sequence 6) and `id` is the one asset missing, in the report, the
+    // message and the metrics.
+    void check_applied_with_missing(const SyncReport& report, const std::string& id) const {
+        check_applied(report);
+        LONGS_EQUAL(6, rig->store.info()->sequence);
+        STRCMP_EQUAL(id.c_str(), joined(report.missing_assets).c_str());
+        CHECK_TEXT(contains(report.message, "; 1 asset missing (asset " + id + ": "),
+                   report.message.c_str());
+        CHECK_FALSE(rig->assets().has(*rig->store.asset(id)));
+        STRCMP_EQUAL("applied", rig->store.sync_state().last_result.c_str());
+        const std::string metrics = read_bytes(rig->config.metrics_path);
+        CHECK(contains(metrics, "\naff_kiosk_missing_assets 1\n"));
+        CHECK(contains(metrics, "{reason=\"none\"} 1"));
+    }
+
     void check_failed_and_intact(const SyncReport& report, SyncReason reason) const {
         CHECK_TEXT(report.outcome == SyncOutcome::failed, report.message.c_str());
         STRCMP_EQUAL(std::string(reason_code(reason)).c_str(),
@@ -508,33 +629,96 @@ TEST(SyncFaults, TheSameSequenceIsUnchangedAndNotApplied) {
     CHECK(rig->store.info()->applied_at == applied_at);
 }
 
-TEST(SyncFaults, AnAssetWhoseHashDoesNotMatchIsAnAssetFailure) {
+TEST(SyncFaults, AnAssetWhoseHashDoesNotMatchIsMissingAndTheFeedIsAppliedWithoutIt) {
     json feed = demo_feed(6);
     feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
     serve(feed);
-    server->respond("/posters/new.png", 200, "other bytes, same len");
+    server->respond("/posters/new.png", 200, "THE ANNOUNCED BYTES");
     const SyncReport report = rig->sync();
-    check_failed_and_intact(report, SyncReason::asset);
-    CHECK_TEXT(report.message.starts_with("asset poster-new: "), report.message.c_str());
+    check_applied_with_missing(report, "poster-new");
+    CHECK_TEXT(contains(report.message, "(asset poster-new: sha256 mismatch (expected "),
+               report.message.c_str());
     CHECK_FALSE(fs::exists(rig->assets().path_of(sha256_hex("the announced bytes"))));
+    CHECK_FALSE(fs::exists(rig->assets().path_of(sha256_hex("THE ANNOUNCED BYTES"))));
+    CHECK_FALSE(fs::exists(rig->assets().path_of(sha256_hex("the announced bytes")) + ".tmp"));
 }
 
-TEST(SyncFaults, AMissingAssetIsAnAssetFailure) {
+TEST(SyncFaults, AnAssetNotFoundIsMissingAndTheFeedIsApplied) {
     json feed = demo_feed(6);
     feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
     serve(feed);
     server->respond("/posters/new.png", 404);
-    check_failed_and_intact(rig->sync(), SyncReason::asset);
+    const SyncReport report = rig->sync();
+    check_applied_with_missing(report, "poster-new");
+    CHECK_TEXT(contains(report.message, "404"), report.message.c_str());
 }
 
-TEST(SyncFaults, AnAssetDirectoryThatCannotBeWrittenIsADiskFailure) {
+TEST(SyncFaults, AnAssetLargerThanTheLimitIsMissingAndNeverRequested) {
+    rig->config.max_asset_bytes = 10;
+    json feed = demo_feed(6);
+    feed["assets"] = json::array({asset_entry("poster-new", "posters/new.png", "11 bytes...")});
+    for (auto& film : feed["films"]) {
+        film.erase("poster");
+    }
+    serve(feed);
+    const SyncReport report = rig->sync();
+    check_applied_with_missing(report, "poster-new");
+    CHECK_TEXT(contains(report.message, "11 bytes is more than the limit of 10"),
+               report.message.c_str());
+    LONGS_EQUAL(0, server->request_count("/posters/new.png"));
+}
+
+TEST(SyncFaults, AnAssetCutOffByTheNetworkIsMissingAndTheFeedIsApplied) {
+    json feed = demo_feed(6);
+    const std::string bytes(4000, 'x');
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", bytes));
+    serve(feed);
+    server->reset_mid_body("/posters/new.png", bytes, 1000);
+    check_applied_with_missing(rig->sync(), "poster-new");
+}
+
+TEST(SyncFaults, AnAssetDirectoryThatCannotBeWrittenLeavesTheAssetsMissingNotTheFeed) {
     json feed = demo_feed(6);
     feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
     serve(feed);
     server->respond("/posters/new.png", 200, "the announced bytes");
     fs::remove_all(rig->config.assets_dir);
     write_bytes(rig->config.assets_dir, "a file where the directory should be");
-    check_failed_and_intact(rig->sync(), SyncReason::disk);
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    LONGS_EQUAL(6, rig->store.info()->sequence);
+    LONGS_EQUAL(feed["assets"].size(), report.missing_assets.size());
+    CHECK_TEXT(contains(report.message, "disk: "), report.message.c_str());
+}
+
+TEST(SyncFaults, ADamagedAssetThatCannotBeFetchedAgainIsDeletedAndNeverShown) {
+    const std::string poster = demo_poster("posters/salt-road.png");
+    const std::string stored = rig->assets().path_of(sha256_hex(poster));
+    write_bytes(stored, std::string(poster.size(), '\0'));
+    serve(demo_feed(6));
+    server->respond("/posters/salt-road.png", 404);
+    std::string id;
+    for (const auto& asset : good["assets"]) {
+        if (asset["path"] == "posters/salt-road.png") {
+            id = asset["id"].get<std::string>();
+        }
+    }
+    check_applied_with_missing(rig->sync(), id);
+    CHECK_FALSE(fs::exists(stored));
+}
+
+TEST(SyncFaults, AnAssetMissingIsFetchedAtTheNextPollThatFindsTheSameSequence) {
+    json feed = demo_feed(6);
+    feed["assets"].push_back(asset_entry("poster-new", "posters/new.png", "the announced bytes"));
+    serve(feed);
+    server->respond("/posters/new.png", 503);
+    check_applied_with_missing(rig->sync(), "poster-new");
+    server->respond("/posters/new.png", 200, "the announced bytes");
+    const SyncReport report = rig->sync();
+    CHECK_TEXT(report.outcome == SyncOutcome::unchanged, report.message.c_str());
+    STRCMP_EQUAL("sequence 6 already applied; fetched 1 missing asset", report.message.c_str());
+    CHECK(report.missing_assets.empty());
+    CHECK(rig->assets().has(*rig->store.asset("poster-new"), true));
 }
 
 TEST(SyncFaults, AFullDiskIsADiskFailureAndNotACrash) {
