@@ -1,10 +1,10 @@
 #include "kiosk/background_sync.hpp"
 
 #include "sync/http_client.hpp"
-#include "sync/schedule.hpp"
 #include "sync/store.hpp"
+#include "sync/sync_loop.hpp"
 
-#include <random>
+#include <optional>
 
 namespace aff {
 
@@ -39,44 +39,45 @@ bool BackgroundSync::wait(std::chrono::milliseconds delay) {
 }
 
 void BackgroundSync::run() {
-    // Kiosks powered on together must not poll in step: jitter from a per-device seed.
-    std::mt19937_64 random{std::random_device{}()};
-    std::uniform_real_distribution<double> uniform01(0.0, 1.0);
-    Schedule schedule(interval_, 0.2, [&] { return uniform01(random); });
-    do {
+    // Its own cache connection and HTTP handle, made at the first attempt and made again after
+    // one that threw (the cache could not be opened for writing, or the like): the screens keep
+    // the schedule they have meanwhile.
+    std::optional<Store> store;
+    std::optional<HttpClient> http;
+    std::optional<Syncer> syncer;
+    const auto attempt = [&] {
+        bool ok = false;
         try {
-            Store store = Store::open(db_path_);
-            HttpClient http;
-            Syncer syncer(config_, store, http, clock_);
-            while (true) {
-                const SyncReport report = syncer.run_once();
-                if (report.outcome == SyncOutcome::applied || report.assets_fetched > 0) {
-                    changes_.fetch_add(1);
-                }
-                if (report.outcome != SyncOutcome::unchanged || report.assets_fetched > 0) {
-                    log_ << "kiosk: sync " << outcome_code(report.outcome) << ": "
-                         << report.message << std::endl;
-                }
-                {
-                    std::lock_guard lock(mutex_);
-                    ++attempts_;
-                }
-                wake_.notify_all();
-                if (!wait(schedule.next_delay(report.ok()))) {
-                    return;
-                }
+            if (!syncer) {
+                store.emplace(Store::open(db_path_));
+                http.emplace();
+                syncer.emplace(config_, *store, *http, clock_);
+            }
+            const SyncReport report = syncer->run_once();
+            ok = report.ok();
+            if (report.outcome == SyncOutcome::applied || report.assets_fetched > 0) {
+                changes_.fetch_add(1);
+            }
+            if (report.outcome != SyncOutcome::unchanged || report.assets_fetched > 0) {
+                log_ << "kiosk: sync " << outcome_code(report.outcome) << ": " << report.message
+                     << std::endl;
             }
         } catch (const std::exception& e) {
-            // The cache could not be opened for writing, or the like: the screens keep the
-            // schedule they have, and the loop tries again later.
             log_ << "kiosk: sync: " << e.what() << std::endl;
-            {
-                std::lock_guard lock(mutex_);
-                ++attempts_;
-            }
-            wake_.notify_all();
+            syncer.reset();
+            http.reset();
+            store.reset();
         }
-    } while (wait(schedule.next_delay(false)));
+        {
+            std::lock_guard lock(mutex_);
+            ++attempts_;
+        }
+        wake_.notify_all();
+        return ok;
+    };
+    SyncLoop(interval_).run(attempt, [this](std::chrono::milliseconds delay) {
+        return wait(delay);
+    });
 }
 
 }  // namespace aff

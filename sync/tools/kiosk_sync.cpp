@@ -11,9 +11,9 @@
 #include "sync/cache_recovery.hpp"
 #include "sync/http_client.hpp"
 #include "sync/minisign.hpp"
-#include "sync/schedule.hpp"
 #include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
+#include "sync/sync_loop.hpp"
 #include "sync/syncer.hpp"
 #include "sync/time.hpp"
 
@@ -29,14 +29,12 @@
 #include <iterator>
 #include <map>
 #include <optional>
-#include <random>
 #include <stdexcept>
 #include <string>
 
 namespace {
 
 constexpr const char* program = "kiosk-sync";
-constexpr double poll_jitter = 0.2;
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -221,18 +219,15 @@ void log_report(const aff::SyncReport& report) {
 // Polls until SIGTERM or SIGINT (StopSignal): the wait between polls ends at once on one, and a
 // sync in progress is never cut off halfway.
 int run_forever(aff::Syncer& syncer, std::chrono::seconds every, const aff::StopSignal& stop) {
-    std::random_device seed;
-    std::mt19937_64 rng(seed());
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
-    aff::Schedule schedule(std::chrono::duration_cast<std::chrono::milliseconds>(every),
-                           poll_jitter, [&] { return uniform(rng); });
-    while (!stop.requested()) {
-        const aff::SyncReport report = syncer.run_once();
-        log_report(report);
-        if (stop.wait_for(schedule.next_delay(report.ok()))) {
-            break;
-        }
-    }
+    aff::SyncLoop loop(every);
+    loop.run(
+        [&] {
+            const aff::SyncReport report = syncer.run_once();
+            log_report(report);
+            return report.ok();
+        },
+        [&](std::chrono::milliseconds delay) { return !stop.wait_for(delay); },
+        [&] { return stop.requested(); });
     std::cout << program << ": stopping" << std::endl;
     return 0;
 }

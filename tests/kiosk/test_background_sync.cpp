@@ -91,6 +91,19 @@ TEST(BackgroundSync, AFailedSyncIsLoggedAndAppliesNothing) {
     CHECK_TRUE(Store::open(db).empty());
 }
 
+TEST(BackgroundSync, ACacheThatCannotBeOpenedIsLoggedAndCountsAsAnAttempt) {
+    test::FakeClock clock;
+    const std::string db = (dir / "a-directory").string();
+    fs::create_directories(db);
+    {
+        BackgroundSync sync(demo_sync("file://" AFF_SOURCE_DATADIR "/demo/feed.json"), db,
+                            std::chrono::seconds(3600), clock, log);
+        CHECK_TRUE(sync.wait_for_attempts(1, std::chrono::seconds(30)));
+        LONGS_EQUAL(0, sync.data_changes());
+    }
+    CHECK_TEXT(log.str().starts_with("kiosk: sync: "), log.str().c_str());
+}
+
 TEST(BackgroundSync, AFeedUrlWithoutAPublicKeyIsAConfigurationError) {
     auto result = config_of({"--feed-url", "https://feed.example.org/feed.json"});
     CHECK_FALSE(result.config.has_value());
