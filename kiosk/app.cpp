@@ -12,9 +12,9 @@
 #include "platform/video.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
-#include "sync/minisign.hpp"
 #include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
+#include "sync/sync_options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -103,29 +103,17 @@ std::string choose_venue(const Store& store, const std::string& wanted) {
 
 // The sync settings from the kiosk's options, or nothing when no feed URL is configured.
 std::optional<SyncConfig> sync_config(const Config& config) {
-    if (config.feed_url.empty()) {
+    if (config.sync.feed_url.empty()) {
         return std::nullopt;
     }
-    std::string key_text = config.public_key;
-    if (!config.public_key_file.empty()) {
-        key_text = read_file(config.public_key_file);
-    }
-    std::string error;
-    auto key = minisign::parse_public_key(key_text, error);
-    if (!key) {
-        throw KioskError("public key: " + error);
-    }
-    SyncConfig sync;
-    sync.feed_url = config.feed_url;
-    sync.key = *key;
     try {
-        sync.assets_dir = config.assets.empty() ? state_dir() + "/assets" : config.assets;
+        return options::sync_config(
+            config.sync, config.sync.assets.empty() ? state_dir() + "/assets" : config.sync.assets);
+    } catch (const options::Error& e) {
+        throw KioskError(e.what());
     } catch (const PlatformError& e) {
         throw KioskError(e.what());
     }
-    sync.ca_file = config.ca_file;
-    sync.metrics_path = config.metrics;
-    return sync;
 }
 
 // Everything the screens need, set up once.
@@ -190,7 +178,7 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     }();
     // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
     // festival's own schedule unless the demo is configured as its fallback.
-    if (store.empty() && (config.feed_url.empty() || config.demo_fallback)) {
+    if (store.empty() && (config.sync.feed_url.empty() || config.demo_fallback)) {
         seed_demo(store, demo, clock.now(), out);
     }
     std::string venue = config.venue;
@@ -243,8 +231,8 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.settings.syncing = kiosk.sync.has_value();
     if (kiosk.sync) {
         options.assets_dir = kiosk.sync->assets_dir;
-    } else if (!config.assets.empty()) {
-        options.assets_dir = config.assets;
+    } else if (!config.sync.assets.empty()) {
+        options.assets_dir = config.sync.assets;
     }
     options.demo_dir = kiosk.demo_dir;
     // The board and a hall's sign are home screens; the day programme and a film's page are
@@ -334,7 +322,7 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
 
     std::optional<BackgroundSync> sync;
     if (kiosk.sync) {
-        sync.emplace(*kiosk.sync, kiosk.db, std::chrono::seconds(config.interval), clock,
+        sync.emplace(*kiosk.sync, kiosk.db, std::chrono::seconds(config.sync.interval), clock,
                      std::cerr);
     }
     std::uint64_t changes_seen = 0;

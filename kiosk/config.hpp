@@ -1,10 +1,12 @@
 // The kiosk's settings: the command line over an optional TOML file, every option with the same
-// name in both ("--rotate-seconds 8" on the command line is `rotate-seconds = 8` in the file).
+// name in both ("--rotate-seconds 8" on the command line is `rotate-seconds = 8` in the file),
+// read by CLI11 with the rules and error wording kiosk-sync shares (sync/options.hpp).
 #pragma once
 
 #include "kiosk/theme.hpp"
 #include "platform/canvas.hpp"
 #include "sync/feed.hpp"
+#include "sync/sync_options.hpp"
 
 #include <optional>
 #include <string>
@@ -42,14 +44,10 @@ struct Config {
     std::string demo_feed;                   // --demo-feed; empty: data_dir()/demo/feed.json
     bool demo_fallback = false;              // --demo-fallback: the demo even with a feed URL
     std::string font = "Noto Sans";          // --font FAMILY, found through fontconfig
-    // The background sync; off while feed_url is empty (a demo or a kiosk filled by hand).
-    std::string feed_url;                    // --feed-url: http(s):// or file://
-    std::string public_key;                  // --public-key: minisign public key, base64
-    std::string public_key_file;             // --public-key-file: a minisign .pub file
-    std::string assets;                      // --assets; empty: state_dir()/assets
-    std::string ca_file;                     // --ca-file; empty: the system's CA store
-    int interval = 60;                       // --interval: seconds between polls
-    std::string metrics;                     // --metrics: node_exporter textfile; empty: none
+    // The background sync (--feed-url, --public-key, --public-key-file, --assets, --ca-file,
+    // --interval, --metrics, as kiosk-sync takes them); off while sync.feed_url is empty (a demo
+    // or a kiosk filled by hand). An empty sync.assets is state_dir()/assets.
+    options::SyncOptions sync;
     int outdated_after_min = 30;             // --outdated-after
     int clock_tolerance_min = 10;            // --clock-tolerance
     int idle_seconds = 60;                   // --idle-seconds

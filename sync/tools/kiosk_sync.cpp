@@ -11,6 +11,7 @@
 #include "sync/cache_recovery.hpp"
 #include "sync/http_client.hpp"
 #include "sync/minisign.hpp"
+#include "sync/options.hpp"
 #include "sync/stop_signal.hpp"
 #include "sync/store.hpp"
 #include "sync/sync_loop.hpp"
@@ -19,150 +20,38 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <toml++/toml.h>
 
-#include <algorithm>
-#include <array>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 namespace {
 
 constexpr const char* program = "kiosk-sync";
 
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using UsageError = aff::options::Error;
 
 struct Options {
     bool once = false;
     bool status = false;
-    std::string config;
-    std::map<std::string, std::string> values;  // by option name, without the dashes
+    std::string db;
+    aff::options::SyncOptions sync;
 };
 
-// Names that take a value, on the command line and in the TOML file.
-constexpr std::array<const char*, 8> value_names{
-    "feed-url", "public-key", "public-key-file", "db", "assets", "ca-file", "interval", "metrics"};
-
-std::string read_text_file(const std::string& path, std::size_t limit, const std::string& what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw UsageError(what + ": cannot read " + path);
+const std::string& required(const std::string& value, const char* name) {
+    if (value.empty()) {
+        throw UsageError(std::string(name) + " is required");
     }
-    std::string text;
-    text.resize(limit + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > limit) {
-        throw UsageError(what + ": " + path + " is too large");
-    }
-    return text;
-}
-
-void merge_toml(Options& options) {
-    toml::table table;
-    try {
-        table = toml::parse_file(options.config);
-    } catch (const toml::parse_error& e) {
-        const auto& where = e.source().begin;
-        throw UsageError("--config " + options.config + ":" + std::to_string(where.line) + ": " +
-                         std::string(e.description()));
-    }
-    for (const auto& [key, node] : table) {
-        const std::string name(key.str());
-        if (std::find(value_names.begin(), value_names.end(), name) == value_names.end()) {
-            throw UsageError(options.config + ": unknown key '" + name + "'");
-        }
-        std::string value;
-        if (const auto* text = node.as_string()) {
-            value = text->get();
-        } else if (const auto* number = node.as_integer()) {
-            value = std::to_string(number->get());
-        } else {
-            throw UsageError(options.config + ": " + name + ": expected a string");
-        }
-        // The command line wins over the file.
-        options.values.try_emplace(name, value);
-    }
-}
-
-std::optional<std::string> value(const Options& options, const std::string& name) {
-    const auto it = options.values.find(name);
-    if (it == options.values.end() || it->second.empty()) {
-        return std::nullopt;
-    }
-    return it->second;
-}
-
-std::string required(const Options& options, const std::string& name) {
-    auto v = value(options, name);
-    if (!v) {
-        throw UsageError("--" + name + " is required");
-    }
-    return *v;
-}
-
-aff::minisign::PublicKey public_key(const Options& options) {
-    const auto inline_key = value(options, "public-key");
-    const auto key_file = value(options, "public-key-file");
-    if (inline_key && key_file) {
-        throw UsageError("give --public-key or --public-key-file, not both");
-    }
-    if (!inline_key && !key_file) {
-        throw UsageError("--public-key or --public-key-file is required");
-    }
-    const std::string text =
-        inline_key ? *inline_key
-                   : read_text_file(*key_file, aff::minisign::max_key_file_bytes,
-                                    "--public-key-file");
-    std::string error;
-    auto key = aff::minisign::parse_public_key(text, error);
-    if (!key) {
-        throw UsageError(std::string(inline_key ? "--public-key" : "--public-key-file") + ": " +
-                         error);
-    }
-    return *key;
-}
-
-std::chrono::seconds interval(const Options& options) {
-    const auto text = value(options, "interval");
-    if (!text) {
-        return std::chrono::seconds{60};
-    }
-    std::size_t used = 0;
-    long long seconds = 0;
-    try {
-        seconds = std::stoll(*text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text->size() || seconds < 1 || seconds > 86'400) {
-        throw UsageError("--interval: expected whole seconds from 1 to 86400, got '" + *text + "'");
-    }
-    return std::chrono::seconds{seconds};
+    return value;
 }
 
 aff::SyncConfig sync_config(const Options& options) {
-    aff::SyncConfig config;
-    config.feed_url = required(options, "feed-url");
-    const std::string& url = config.feed_url;
-    if (!url.starts_with("https://") && !url.starts_with("http://") &&
-        !url.starts_with("file://")) {
-        throw UsageError("--feed-url: expected an https://, http:// or file:// URL, got '" + url +
-                         "'");
+    required(options.sync.feed_url, "--feed-url");
+    if (options.sync.public_key.empty() && options.sync.public_key_file.empty()) {
+        throw UsageError("--public-key or --public-key-file is required");
     }
-    config.key = public_key(options);
-    config.assets_dir = required(options, "assets");
-    config.ca_file = value(options, "ca-file").value_or("");
-    config.metrics_path = value(options, "metrics").value_or("");
-    return config;
+    return aff::options::sync_config(options.sync, required(options.sync.assets, "--assets"));
 }
 
 nlohmann::json optional_time(const std::optional<aff::Instant>& t) {
@@ -170,8 +59,8 @@ nlohmann::json optional_time(const std::optional<aff::Instant>& t) {
 }
 
 int print_status(const Options& options) {
-    const std::string db = required(options, "db");
-    const std::string assets_dir = required(options, "assets");
+    const std::string& db = required(options.db, "--db");
+    const std::string& assets_dir = required(options.sync.assets, "--assets");
     if (!std::filesystem::exists(db)) {
         std::cerr << program << ": no cache at " << db << "\n";
         return 1;
@@ -196,7 +85,7 @@ int print_status(const Options& options) {
 
 aff::Store open_store(const Options& options, const aff::Clock& clock) {
     std::string note;
-    aff::Store store = aff::open_cache(required(options, "db"), clock.now(), note);
+    aff::Store store = aff::open_cache(required(options.db, "--db"), clock.now(), note);
     if (!note.empty()) {
         std::cerr << program << ": " << note << "\n";
     }
@@ -236,9 +125,9 @@ int run(const Options& options) {
     if (options.status) {
         return print_status(options);
     }
-    const auto every = interval(options);
+    const std::chrono::seconds every{options.sync.interval};
     aff::SyncConfig config = sync_config(options);
-    (void)required(options, "db");
+    required(options.db, "--db");
     const aff::SystemClock clock;  // the composition root: the one place that reads the time
     std::optional<aff::StopSignal> stop;
     if (!options.once) {
@@ -260,35 +149,27 @@ int run(const Options& options) {
 int main(int argc, char** argv) {
     CLI::App app{"Keeps the kiosk's schedule cache in step with the signed feed.", program};
     Options options;
-    app.add_flag("--once", options.once, "Run one sync and exit");
-    app.add_flag("--status", options.status, "Print the cache's sync state as JSON and exit");
-    app.add_option("--config", options.config, "TOML file with any of these options");
-    std::map<std::string, std::string> given;
-    for (const char* name : value_names) {
-        app.add_option(std::string("--") + name, given[name]);
+    app.set_help_flag("-h,--help", "list every option and exit");
+    app.add_flag("--once", options.once, "run one sync and exit")->configurable(false);
+    app.add_flag("--status", options.status, "print the cache's sync state as JSON and exit")
+        ->configurable(false);
+    aff::options::add_config_file(app, "a TOML file with any of these options, by the same names");
+    app.add_option("--db", options.db, "the SQLite cache")
+        ->type_name("PATH")
+        ->check(aff::options::non_empty());
+    aff::options::add_sync_options(app, options.sync);
+    const aff::options::Parsed parsed = aff::options::parse(app, argc, argv);
+    switch (parsed.outcome) {
+    case aff::options::Parsed::Outcome::exit:
+        std::cout << parsed.output;
+        return 0;
+    case aff::options::Parsed::Outcome::usage_error:
+        std::cerr << program << ": " << parsed.error << "\n";
+        return 2;
+    case aff::options::Parsed::Outcome::run:
+        break;
     }
-    app.get_option("--feed-url")->description("URL of the feed (https://, http:// or file://)");
-    app.get_option("--public-key")->description("minisign public key (base64)");
-    app.get_option("--public-key-file")->description("minisign public key file (.pub)");
-    app.get_option("--db")->description("the SQLite cache");
-    app.get_option("--assets")->description("directory of the content-addressed assets");
-    app.get_option("--ca-file")->description("CA certificates (PEM) to verify the server with");
-    app.get_option("--interval")->description("seconds between polls (default 60)");
-    app.get_option("--metrics")->description("node_exporter textfile (.prom) to write");
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
-    }
-    try {
-        for (const auto& [name, v] : given) {
-            if (!v.empty()) {
-                options.values[name] = v;
-            }
-        }
-        if (!options.config.empty()) {
-            merge_toml(options);
-        }
         if (options.once && options.status) {
             throw UsageError("--once and --status do not go together");
         }
@@ -296,9 +177,6 @@ int main(int argc, char** argv) {
     } catch (const UsageError& e) {
         std::cerr << program << ": " << e.what() << "\n";
         return 2;
-    } catch (const aff::StoreError& e) {
-        std::cerr << program << ": " << e.what() << "\n";
-        return 1;
     } catch (const std::exception& e) {
         std::cerr << program << ": " << e.what() << "\n";
         return 1;

@@ -2,9 +2,13 @@
 
 #include "sync/time.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 // CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
 #include <CppUTest/TestHarness.h>
@@ -31,6 +35,23 @@ std::string write_toml(const std::string& name, const std::string& text) {
 
 bool one_line(const std::string& text) {
     return !text.empty() && text.find('\n') == std::string::npos;
+}
+
+// What kiosk-sync says on stderr for `args`, without its name: its parse of the same options.
+std::string kiosk_sync_error(const std::vector<std::string>& args) {
+    const std::string err = std::string(AFF_TEST_TMPDIR) + "/kiosk-sync-err.txt";
+    std::string command = std::string(AFF_EMULATOR) + " '" + AFF_KIOSK_SYNC_BINARY + "'";
+    for (const auto& arg : args) {
+        command += " '" + arg + "'";
+    }
+    command += " >/dev/null 2>'" + err + "' </dev/null";
+    const int status = std::system(command.c_str());
+    CHECK_TEXT(WIFEXITED(status) && WEXITSTATUS(status) == 2, command.c_str());
+    std::ifstream in(err);
+    std::string line;
+    std::getline(in, line);
+    CHECK_TEXT(line.starts_with("kiosk-sync: "), line.c_str());
+    return line.substr(std::string_view("kiosk-sync: ").size());
 }
 
 void check_usage_error(const ConfigResult& result, const std::string& mentions) {
@@ -188,6 +209,48 @@ TEST(Config, OtherBadValuesAreOneLineErrors) {
 TEST(Config, AnUnknownKeyInTheConfigFileIsAnErrorNamingIt) {
     const auto path = write_toml("unknown.toml", "db = \"x.db\"\nrotation_speed = 3\n");
     check_usage_error(read({"--config", path}), "rotation_speed");
+}
+
+TEST(Config, ANumberOutOfItsRangeIsAnErrorNamingTheOptionValueAndRange) {
+    STRCMP_EQUAL("kiosk: --rotate-seconds: '0' is not a number of seconds from 1 to 3600",
+                 read({"--rotate-seconds", "0"}).error.c_str());
+    STRCMP_EQUAL("kiosk: --dpi: '1001' is not a number of pixels per inch from 20 to 1000",
+                 read({"--dpi", "1001"}).error.c_str());
+    const auto path = write_toml("range.toml", "outdated-after = 20000\n");
+    STRCMP_EQUAL(("kiosk: " + path +
+                  ": outdated-after: '20000' is not a number of minutes from 1 to 10080")
+                     .c_str(),
+                 read({"--config", path}).error.c_str());
+    LONGS_EQUAL(9, read({"--rotate-seconds", "09"}).config->rotate_seconds);  // not octal
+}
+
+TEST(Config, AnUnknownKeyInTheConfigFileNamesTheFileTheLineAndTheKey) {
+    const auto path = write_toml("unknown-line.toml", "# a kiosk\ndb = \"x.db\"\nrotation = 90\n");
+    STRCMP_EQUAL(("kiosk: " + path + ":3: unknown key 'rotation'").c_str(),
+                 read({"--config", path}).error.c_str());
+}
+
+TEST(Config, TheKioskAndKioskSyncWordTheSameBadValueAlike) {
+    const auto file = write_toml("shared.toml", "interval = 0\n");
+    const auto unknown = write_toml("shared-unknown.toml", "db = \"x.db\"\nfeed_url = \"x\"\n");
+    const auto typed = write_toml("shared-typed.toml", "interval = \"60\"\n");
+    const std::vector<std::vector<std::string>> cases{
+        {"--interval", "0"},
+        {"--interval", "1m"},
+        {"--feed-url", "ftp://feed.example.org/feed.json"},
+        {"--metrics", ""},
+        {"--config", file},
+        {"--config", unknown},
+        {"--config", typed},
+        {"--config", "/nonexistent/kiosk.toml"},
+        {"--assets", "a", "--feed-url", "file:///feed.json", "--public-key", "KEY",
+         "--public-key-file", "key.pub"},
+    };
+    for (const auto& args : cases) {
+        const auto kiosk = read(args);
+        CHECK_TEXT(kiosk.error.starts_with("kiosk: "), kiosk.error.c_str());
+        STRCMP_EQUAL(kiosk.error.substr(7).c_str(), kiosk_sync_error(args).c_str());
+    }
 }
 
 TEST(Config, AWronglyTypedKeyInTheConfigFileIsAnError) {

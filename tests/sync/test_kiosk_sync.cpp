@@ -185,6 +185,15 @@ TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
                unknown.err.c_str());
 }
 
+TEST(KioskSyncCommand, TheExampleConfigLoadsAndTheCommandLineWinsOverIt) {
+    // Its key file and directories are a device's; the command line puts them here.
+    const Run result = run(sync_args(feed_url) + " --config " +
+                           shell_quoted(std::string(AFF_SOURCE_DATADIR) +
+                                        "/kiosk-sync.example.toml"));
+    LONGS_EQUAL_TEXT(0, result.exit_code, result.err.c_str());
+    CHECK_TEXT(result.out.starts_with("kiosk-sync: applied: "), result.out.c_str());
+}
+
 TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
     LONGS_EQUAL(0, run(sync_args(feed_url)).exit_code);
     const Run status = run("--status --db " + shell_quoted(dir + "/cache.db") + " --assets " +
