@@ -513,7 +513,7 @@ std::string_view draw_status(Rng& rng) {
     return "moved";
 }
 
-// The delay and note that go with a status; returns the delay in minutes.
+// The delay, note and new hall that go with a status; returns the delay in minutes.
 int add_status_details(json& screening, std::string_view status, const HallRef& hall,
                        const std::vector<std::size_t>& venue_hall_counts, Rng& rng) {
     if (status == "delayed") {
@@ -529,10 +529,14 @@ int add_status_details(json& screening, std::string_view status, const HallRef& 
         screening["note"] =
             text("Көрсетілім болмайды.", "Показ отменён.", "The screening is cancelled.");
     } else if (status == "moved") {
-        const std::string other = num(hall.number % venue_hall_counts[hall.venue] + 1);
-        screening["note"] = text("Көрсетілім " + other + "-залға ауыстырылды.",
-                                 "Показ перенесён в зал " + other + ".",
-                                 "Moved to Hall " + other + ".");
+        // The slot is in this hall's day, so the screening is held here (moved_to) and was
+        // planned in the next hall of the venue: no hall gets two screenings at once. The kiosk
+        // says where it went; the note says why.
+        const std::size_t planned = hall.number % venue_hall_counts[hall.venue] + 1;
+        screening["hall"] = venue_id(hall.venue) + "-h" + num(planned);
+        screening["moved_to"] = hall.id;
+        screening["note"] = text("Техникалық себептерге байланысты.",
+                                 "По техническим причинам.", "For technical reasons.");
     }
     return 0;
 }

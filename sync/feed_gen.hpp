@@ -18,7 +18,8 @@ struct GenOptions {
 // A valid feed-v1 document with exactly `options.screenings` screenings. Halls and films grow
 // with the screening count, no hall has overlapping screenings, and the festival runs from
 // 2018-09-15 (Asia/Almaty) for as many days as the screenings need. Every status appears once
-// there are at least five screenings. No assets, so no file I/O.
+// there are at least five screenings; a moved one names the hall it moved to (moved_to), in its
+// venue. No assets, so no file I/O.
 nlohmann::json generate_feed(const GenOptions& options);
 
 }  // namespace aff

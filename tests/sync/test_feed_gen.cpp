@@ -67,6 +67,19 @@ TEST(FeedGen, EveryStatusAppears) {
     LONGS_EQUAL(5, seen.size());
 }
 
+TEST(FeedGen, MovedScreeningsNameTheHallTheyMovedTo) {
+    auto result = parse_generated(2000, 7);
+    CHECK(result.ok());
+    std::size_t moved = 0;
+    for (const auto& s : result.feed->screenings) {
+        if (s.status != Status::moved) continue;
+        ++moved;
+        CHECK_FALSE_TEXT(s.moved_to.empty(), s.id.c_str());
+        CHECK_TEXT(s.moved_to != s.hall, s.id.c_str());
+    }
+    CHECK(moved > 1);
+}
+
 TEST(FeedGen, HallsAndFilmsGrowWithTheFeed) {
     auto small = parse_generated(1000, 1);
     auto large = parse_generated(5000, 1);

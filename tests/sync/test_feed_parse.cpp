@@ -208,6 +208,15 @@ TEST(FeedParse, ScreeningsAreReadWithTheDefaultEnd) {
     STRCMP_EQUAL("Moved to hall 2", f.screenings[4].note.raw(Lang::en).c_str());
     STRCMP_EQUAL("kaz-1", f.screenings[4].hall.c_str());
     STRCMP_EQUAL("f-steppe", f.screenings[4].film.c_str());
+    // Moved, but the feed does not say where to: still valid, the note says it.
+    CHECK_TRUE(f.screenings[4].moved_to.empty());
+}
+
+TEST(FeedParse, AMovedScreeningNamesTheHallItMovedTo) {
+    feed["screenings"][4]["moved_to"] = "arman-2";  // another venue's hall: any venue will do
+    expect_clean(feed);
+    STRCMP_EQUAL("arman-2", parsed_minimal().screenings[4].moved_to.c_str());
+    STRCMP_EQUAL("kaz-1", parsed_minimal().screenings[4].hall.c_str());
 }
 
 TEST(FeedParse, AnnouncementsAreRead) {
@@ -557,6 +566,27 @@ TEST(FeedParse, ADelayedScreeningSaysByHowMuch) {
     expect_error(feed, "screenings[1].delay_min", "expected an integer >= 0");
 }
 
+TEST(FeedParse, MovedToIsAHallId) {
+    feed["screenings"][4]["moved_to"] = 2;
+    expect_error(feed, "screenings[4].moved_to", "expected a hall id (1 to 64");
+}
+
+TEST(FeedParse, MovedToMustBeAKnownHall) {
+    feed["screenings"][4]["moved_to"] = "arman-9";
+    expect_error(feed, "screenings[4].moved_to", "unknown hall \"arman-9\"");
+}
+
+TEST(FeedParse, MovedToIsOnlyAllowedOnAMovedScreening) {
+    feed["screenings"][0]["moved_to"] = "arman-2";
+    expect_error(feed, "screenings[0].moved_to",
+                 "is only allowed with the status \"moved\" (the status is \"scheduled\")");
+}
+
+TEST(FeedParse, AScreeningCannotMoveToItsOwnHall) {
+    feed["screenings"][4]["moved_to"] = "kaz-1";
+    expect_error(feed, "screenings[4].moved_to", "is the screening's own hall \"kaz-1\"");
+}
+
 TEST(FeedParse, AScreeningEndsAfterItStarts) {
     feed["screenings"][1]["ends_at"] = "2018-09-15T21:00:00+06:00";
     expect_error(feed, "screenings[1].ends_at", "is not after starts_at (2018-09-15T15:00:00Z)");
@@ -763,6 +793,21 @@ TEST(FeedParse, CancelledScreeningsDoNotOverlap) {
     // ...until it is back on.
     feed["screenings"][3]["status"] = "scheduled";
     expect_warning(feed, "screenings[4]", "\"s-4\" and \"s-5\" overlap");
+}
+
+TEST(FeedParse, AMovedScreeningOverlapsInTheHallItMovedTo) {
+    // s-5 at 19:30 on the 15th, moved into arman-1, where s-1 runs 19:00-20:36.
+    feed["screenings"][4]["starts_at"] = "2018-09-15T19:30:00+06:00";
+    feed["screenings"][4]["moved_to"] = "arman-1";
+    expect_warning(feed, "screenings[4]",
+                   "screenings \"s-1\" and \"s-5\" overlap in hall \"arman-1\"");
+}
+
+TEST(FeedParse, AMovedScreeningLeavesItsOldHallFree) {
+    // s-4 (kaz-1, 18:00-19:50) back on would overlap s-5 at 19:00, but s-5 moved out of kaz-1.
+    feed["screenings"][3]["status"] = "scheduled";
+    feed["screenings"][4]["moved_to"] = "arman-2";
+    expect_clean(feed);
 }
 
 TEST(FeedParse, ScreeningsOutsideTheFestivalDaysAreAWarning) {
