@@ -3,7 +3,7 @@
 #pragma once
 
 #include "kiosk/config.hpp"
-#include "platform/clock.hpp"
+#include "sync/time/clock.hpp"
 
 #include <iosfwd>
 

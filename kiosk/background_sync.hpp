@@ -3,8 +3,8 @@
 // cache (WAL lets them read while this thread writes).
 #pragma once
 
-#include "platform/clock.hpp"
 #include "sync/syncer.hpp"
+#include "sync/time/clock.hpp"
 
 #include <atomic>
 #include <chrono>

@@ -2,7 +2,7 @@
 
 #include "sync/grammar.hpp"
 #include "sync/options.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <CLI/CLI.hpp>
 

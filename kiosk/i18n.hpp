@@ -4,7 +4,7 @@
 #pragma once
 
 #include "sync/feed.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <array>
 #include <initializer_list>

@@ -3,7 +3,7 @@
 // screenings start, as on the day; a screenshot taken at once shows exactly `at`.
 #pragma once
 
-#include "platform/clock.hpp"
+#include "sync/time/clock.hpp"
 
 namespace aff {
 

@@ -3,8 +3,9 @@
 // it. Instants are UTC seconds since the epoch; the festival's time zone says how to show them.
 #pragma once
 
+#include "sync/time/instant.hpp"
+
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,8 +13,6 @@
 #include <vector>
 
 namespace aff {
-
-using Instant = std::chrono::sys_seconds;
 
 // The three languages of the festival, in the order the board rotates through them.
 enum class Lang : std::uint8_t { kk, ru, en };

@@ -1,7 +1,7 @@
 #include "sync/feed_parse.hpp"
 
 #include "sync/grammar.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -5,7 +5,7 @@
 #include "sync/feed.hpp"
 #include "sync/now_next.hpp"
 #include "sync/screening_view.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "sync/feed.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <chrono>
 #include <string>

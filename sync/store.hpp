@@ -5,7 +5,7 @@
 
 #include "sync/feed.hpp"
 #include "sync/schedule_queries.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <memory>
 #include <optional>

@@ -5,11 +5,11 @@
 // included, tries it again.
 #pragma once
 
-#include "platform/clock.hpp"
 #include "sync/http_client.hpp"
 #include "sync/metrics.hpp"
 #include "sync/minisign.hpp"
 #include "sync/store.hpp"
+#include "sync/time/clock.hpp"
 
 #include <chrono>
 #include <cstddef>

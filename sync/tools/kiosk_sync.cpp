@@ -6,7 +6,6 @@
 // Every option can come from a TOML file (--config FILE) under the same name; the command line
 // wins. Exit codes: 0 applied or unchanged, 1 the sync failed (one line on stderr), 2 usage or
 // configuration error.
-#include "platform/clock.hpp"
 #include "sync/asset_store.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/http_client.hpp"
@@ -16,7 +15,8 @@
 #include "sync/store.hpp"
 #include "sync/sync_loop.hpp"
 #include "sync/syncer.hpp"
-#include "sync/time.hpp"
+#include "sync/time/clock.hpp"
+#include "sync/time/time.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

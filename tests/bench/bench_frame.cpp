@@ -13,7 +13,7 @@
 #include "platform/video.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/store.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <algorithm>
 #include <chrono>

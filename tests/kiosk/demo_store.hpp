@@ -3,7 +3,7 @@
 
 #include "sync/feed_parse.hpp"
 #include "sync/store.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <cstdio>
 #include <filesystem>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "sync/schedule_queries.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "kiosk/config.hpp"
 
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <sys/wait.h>
 

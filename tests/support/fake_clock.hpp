@@ -1,7 +1,7 @@
 // A clock the test sets by hand (after James Grenning's FakeTimeService).
 #pragma once
 
-#include "platform/clock.hpp"
+#include "sync/time/clock.hpp"
 
 namespace aff::test {
 

@@ -3,7 +3,7 @@
 // first test to touch a zone does not report that one-time allocation as its leak.
 #pragma once
 
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <initializer_list>
 #include <string>

@@ -2,7 +2,7 @@
 // docs/feed-format.md, which must stay a valid feed.
 #include "sync/feed_gen.hpp"
 #include "sync/feed_parse.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 #include "sync/feed_parse.hpp"
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <nlohmann/json.hpp>
 

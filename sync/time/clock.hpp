@@ -1,5 +1,8 @@
-// Time, injected. Logic asks a Clock; only SystemClock reads the real one.
+// Time, injected. Logic asks a Clock; only SystemClock reads the real one, and only a program's
+// composition root (kiosk's app, kiosk-sync's main) makes one.
 #pragma once
+
+#include "sync/time/instant.hpp"
 
 #include <chrono>
 
@@ -9,15 +12,16 @@ class Clock {
 public:
     virtual ~Clock() = default;
     // Wall-clock time, UTC, whole seconds.
-    virtual std::chrono::sys_seconds now() const = 0;
+    virtual Instant now() const = 0;
     // Monotonic milliseconds, for animation and timeouts; never goes back.
     virtual std::chrono::milliseconds ticks() const = 0;
 };
 
-// The real clocks. Header-only and free of SDL, so headless programs (kiosk-sync) use it too.
+// The real clocks: the system clock for now(), the steady clock for ticks(). Header-only, and
+// free of SDL, so the kiosk and headless programs (kiosk-sync) share it.
 class SystemClock final : public Clock {
 public:
-    std::chrono::sys_seconds now() const override {
+    Instant now() const override {
         return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     }
     std::chrono::milliseconds ticks() const override {

@@ -1,4 +1,4 @@
-#include "sync/time.hpp"
+#include "sync/time/time.hpp"
 
 #include <string>
 

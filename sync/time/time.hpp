@@ -1,8 +1,9 @@
-// Instants, RFC 3339 text, and the festival's local time through the tz database.
-// Nothing here reads the wall clock: every "now" is passed in.
+// Dates, RFC 3339 text, and the festival's local time through the tz database (date::date-tz).
+// Nothing here reads the wall clock: every "now" is passed in. Part of aff_time, which includes
+// nothing from the rest of sync/.
 #pragma once
 
-#include "sync/feed.hpp"
+#include "sync/time/instant.hpp"
 
 #include <memory>
 #include <optional>
