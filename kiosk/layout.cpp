@@ -1,14 +1,12 @@
 #include "kiosk/layout.hpp"
 
+#include "sync/utf8.hpp"
+
 #include <algorithm>
 #include <numeric>
 
 namespace aff {
 namespace {
-
-bool is_continuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
 
 std::string_view trim_right(std::string_view text) {
     while (!text.empty() && text.back() == ' ') {
@@ -25,7 +23,7 @@ std::string_view trim_left(std::string_view text) {
 }
 
 std::string with_ellipsis(std::string_view text, std::size_t code_points) {
-    std::string out(trim_right(text.substr(0, code_point_offset(text, code_points))));
+    std::string out(trim_right(text.substr(0, utf8::offset(text, code_points))));
     out += ellipsis;
     return out;
 }
@@ -35,10 +33,10 @@ std::string with_ellipsis(std::string_view text, std::size_t code_points) {
 std::size_t fitting_prefix(Canvas& canvas, std::string_view text, const Font& font, int max_width,
                            std::size_t min_count) {
     std::size_t lo = min_count;  // known to be taken
-    std::size_t hi = code_point_count(text);
+    std::size_t hi = utf8::count(text);
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo + 1) / 2;
-        if (text_width(canvas, text.substr(0, code_point_offset(text, mid)), font) <= max_width) {
+        if (text_width(canvas, text.substr(0, utf8::offset(text, mid)), font) <= max_width) {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -72,24 +70,6 @@ std::vector<Rect> split(const Rect& area, std::initializer_list<int> weights, in
 
 }  // namespace
 
-std::size_t code_point_count(std::string_view utf8) {
-    return static_cast<std::size_t>(
-        std::count_if(utf8.begin(), utf8.end(), [](char c) { return !is_continuation(c); }));
-}
-
-std::size_t code_point_offset(std::string_view utf8, std::size_t count) {
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        if (!is_continuation(utf8[i])) {
-            if (seen == count) {
-                return i;
-            }
-            ++seen;
-        }
-    }
-    return utf8.size();
-}
-
 int text_width(Canvas& canvas, std::string_view text, const Font& font) {
     return text.empty() ? 0 : canvas.measure(text, font).w;
 }
@@ -103,7 +83,7 @@ std::string fit_text(Canvas& canvas, std::string_view text, const Font& font, in
     }
     // Binary search on the number of code points kept before the ellipsis.
     std::size_t lo = 0;
-    std::size_t hi = code_point_count(text);
+    std::size_t hi = utf8::count(text);
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo + 1) / 2;
         if (text_width(canvas, with_ellipsis(text, mid), font) <= max_width) {
@@ -135,7 +115,7 @@ std::vector<std::string> wrap_text(Canvas& canvas, std::string_view text, const 
             cut = space;
         }
         if (cut == 0) {  // a single word wider than the line: cut it between code points
-            cut = code_point_offset(rest, fitting_prefix(canvas, rest, font, max_width, 1));
+            cut = utf8::offset(rest, fitting_prefix(canvas, rest, font, max_width, 1));
         }
         lines.emplace_back(trim_right(rest.substr(0, cut)));
         rest = trim_left(rest.substr(cut));

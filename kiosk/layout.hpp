@@ -1,5 +1,6 @@
 // Layout helpers: fitting text into boxes (only through Canvas::measure, so the same code runs on
-// SDL_ttf and on a test canvas) and cutting a screen into a grid of rectangles.
+// SDL_ttf and on a test canvas) and cutting a screen into a grid of rectangles. Text is cut on
+// character boundaries with sync/utf8.hpp.
 #pragma once
 
 #include "platform/canvas.hpp"
@@ -13,10 +14,6 @@
 namespace aff {
 
 inline constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // U+2026 "…"
-
-// UTF-8: the number of code points, and the byte offset just past the first `count` of them.
-std::size_t code_point_count(std::string_view utf8);
-std::size_t code_point_offset(std::string_view utf8, std::size_t count);
 
 // `text` if it fits `max_width`, else its longest prefix (cut on a code-point boundary, trailing
 // spaces dropped) followed by "…" that does; empty if not even "…" fits.

@@ -1,7 +1,6 @@
 #include "platform/font_set.hpp"
 
 #include "platform/error.hpp"
-#include "platform/utf8.hpp"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -272,9 +271,15 @@ void FontSet::split(std::string_view line, Weight weight) {
         }
         tail = none;
     };
-    for (std::size_t pos = 0; pos < line.size();) {
-        const std::size_t begin = pos;
-        const char32_t c = next_code_point(line, pos);
+    if (!code_point_reader_.read(line, code_points_)) {
+        // Not UTF-8: the family's face draws it all, and SDL_ttf its box for the bad bytes.
+        runs_.push_back(TextRun{0, line.size(), weight_index(weight), nullptr});
+        return;
+    }
+    for (const CodePoint& code_point : code_points_) {
+        const std::size_t begin = code_point.begin;
+        const std::size_t pos = code_point.end;
+        const char32_t c = code_point.value;
         if (!runs_.empty() && runs_.back().rtl_script != nullptr && is_neutral(c) &&
             provides(runs_.back().face, c)) {
             tail = tail == none ? begin : tail;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "platform/canvas.hpp"
+#include "platform/code_points.hpp"
 #include "platform/fonts.hpp"
 #include "platform/sdl_handles.hpp"
 
@@ -111,6 +112,8 @@ private:
     // Reused buffers, so a steady measure or render allocates nothing once they have grown.
     std::string text_;      // NUL-terminated copy for SDL_ttf
     std::string run_text_;  // the same, of one run
+    CodePointReader code_point_reader_;
+    std::vector<CodePoint> code_points_;
     std::vector<TextRun> runs_;
     std::vector<int> run_widths_;
 };

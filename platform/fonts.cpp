@@ -1,8 +1,8 @@
 #include "platform/fonts.hpp"
 
+#include "platform/code_points.hpp"
 #include "platform/error.hpp"
 #include "platform/sdl_handles.hpp"
-#include "platform/utf8.hpp"
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
@@ -188,9 +188,13 @@ std::vector<char32_t> missing_glyphs(const FontFiles& files, std::string_view ut
             throw PlatformError("cannot open font '" + *file + "': " + TTF_GetError());
         }
     }
+    std::vector<CodePoint> code_points;
+    if (!CodePointReader().read(utf8, code_points)) {
+        throw PlatformError("the text to check is not valid UTF-8");
+    }
     std::vector<char32_t> missing;
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t c = next_code_point(utf8, pos);
+    for (const CodePoint& code_point : code_points) {
+        const char32_t c = code_point.value;
         const bool in_all = std::all_of(faces.begin(), faces.end(), [&](const TtfFontPtr& face) {
             return TTF_GlyphIsProvided32(face.get(), static_cast<Uint32>(c)) != 0;
         });

@@ -33,8 +33,8 @@ std::optional<FallbackFont> find_fallback_font(char32_t code_point, const std::s
                                                bool bold);
 
 // The code points of `utf8` (each once, in order of appearance) that the regular or the bold file
-// has no glyph for, as SDL_ttf sees them; a malformed sequence counts as U+FFFD. Needs no
-// display. Throws PlatformError when a file does not open as a font.
+// has no glyph for, as SDL_ttf sees them. Needs no display. Throws PlatformError when a file
+// does not open as a font, or when the text is not valid UTF-8.
 std::vector<char32_t> missing_glyphs(const FontFiles& files, std::string_view utf8);
 
 }  // namespace aff

@@ -1,6 +1,7 @@
 #include "sync/feed_parse.hpp"
 
 #include "sync/grammar.hpp"
+#include "sync/utf8.hpp"
 #include "sync/time/time.hpp"
 
 #include <nlohmann/json.hpp>
@@ -40,16 +41,8 @@ std::string index_path(const std::string& base, std::size_t index) {
 // short, on a UTF-8 boundary, when it is long.
 std::string quote(std::string_view text) {
     constexpr std::size_t max_shown = 60;
-    std::string shown(text);
-    bool cut = false;
-    if (shown.size() > max_shown) {
-        std::size_t end = max_shown;
-        while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0u) == 0x80u) {
-            --end;
-        }
-        shown.resize(end);
-        cut = true;
-    }
+    const bool cut = text.size() > max_shown;
+    const std::string shown(cut ? utf8::cut(text, max_shown) : text);
     std::string result =
         json(shown).dump(-1, ' ', false, json::error_handler_t::replace);
     if (cut) {
@@ -112,46 +105,6 @@ std::optional<std::string> asset_path_problem(std::string_view path) {
             return "must not contain an empty segment";
         }
         start = end + 1;
-    }
-    return std::nullopt;
-}
-
-// Where the first byte that is not well-formed UTF-8 sits (overlong forms, surrogates and code
-// points past U+10FFFF included), or nothing.
-std::optional<std::size_t> first_invalid_utf8(std::string_view bytes) {
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
-        const unsigned lead = byte(i);
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned low = 0x80;
-        unsigned high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            low = lead == 0xE0 ? 0xA0 : 0x80;   // overlong
-            high = lead == 0xED ? 0x9F : 0xBF;  // surrogates
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            low = lead == 0xF0 ? 0x90 : 0x80;   // overlong
-            high = lead == 0xF4 ? 0x8F : 0xBF;  // past U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > bytes.size() || byte(i + 1) < low || byte(i + 1) > high) {
-            return i;
-        }
-        for (std::size_t k = 2; k < length; ++k) {
-            if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-                return i;
-            }
-        }
-        i += length;
     }
     return std::nullopt;
 }
@@ -226,23 +179,6 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Reading bytes into a JSON document
 
-
-// `text` with each byte that is not part of well-formed UTF-8 replaced by "?".
-std::string valid_utf8(std::string_view text) {
-    std::string result;
-    while (!text.empty()) {
-        const std::size_t good = first_invalid_utf8(text).value_or(text.size());
-        result.append(text.substr(0, good));
-        if (good < text.size()) {
-            result += '?';
-            text.remove_prefix(good + 1);
-        } else {
-            text = {};
-        }
-    }
-    return result;
-}
-
 // nlohmann's messages start with "[json.exception.parse_error.101] ": keep the human part, and
 // not too much of it. It quotes the last bytes read, which can be long, and can stop in the
 // middle of a character, so the result is made valid UTF-8 again.
@@ -256,14 +192,9 @@ std::string json_error_text(const json::exception& e) {
         }
     }
     if (text.size() > max_length) {
-        std::size_t cut = max_length;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) {
-            --cut;
-        }
-        text.resize(cut);
-        text += "...";
+        text = std::string(utf8::cut(text, max_length)) + "...";
     }
-    return valid_utf8(text);
+    return utf8::replace_invalid(text);
 }
 
 // A first, streaming pass over the document (SAX, no tree built): it enforces the nesting limit
@@ -374,7 +305,7 @@ std::optional<json> read_document(std::string_view bytes, const ParseLimits& lim
                      "the document starts with a byte-order mark (a feed is UTF-8 without one)");
         return std::nullopt;
     }
-    if (const auto bad = first_invalid_utf8(bytes)) {
+    if (const auto bad = utf8::first_invalid(bytes)) {
         report.error("", "the document is not valid UTF-8 (at byte offset " +
                              std::to_string(*bad) + ")");
         return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include "kiosk/layout.hpp"
 #include "platform/canvas.hpp"
+#include "sync/utf8.hpp"
 
 #include <optional>
 #include <string>
@@ -70,7 +71,7 @@ public:
         if (metrics_ != nullptr) {
             return metrics_->measure(utf8, font);
         }
-        const int count = static_cast<int>(code_point_count(utf8));
+        const int count = static_cast<int>(utf8::count(utf8));
         if (fixed_advance_ > 0) {
             return {count * fixed_advance_, font.px};
         }

@@ -1,6 +1,7 @@
 #include "kiosk/layout.hpp"
 
 #include "recording_canvas.hpp"
+#include "sync/utf8.hpp"
 
 #include <string>
 // CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
@@ -16,13 +17,6 @@ const Font font{20, Weight::regular};
 TEST_GROUP(Layout) {
     RecordingCanvas canvas{Size{800, 480}, 10};  // every code point 10 px wide
 };
-
-TEST(Layout, CountsCodePointsNotBytes) {
-    LONGS_EQUAL(5, code_point_count("Қазір"));
-    LONGS_EQUAL(10, std::string("Қазір").size());
-    LONGS_EQUAL(4, code_point_offset("Қазір", 2));
-    LONGS_EQUAL(10, code_point_offset("Қазір", 9));
-}
 
 TEST(Layout, TextThatFitsIsLeftAlone) {
     STRCMP_EQUAL("Leviathan", fit_text(canvas, "Leviathan", font, 90).c_str());
@@ -53,7 +47,7 @@ TEST(Layout, FittedTextIsNeverWiderThanTheBoxAtAnyWidth) {
                                      ? fitted.substr(0, fitted.size() - 3)
                                      : fitted;
         CHECK_TRUE(title.starts_with(kept));
-        CHECK_TRUE(kept.empty() || code_point_offset(title, code_point_count(kept)) == kept.size());
+        CHECK_TRUE(kept.empty() || utf8::offset(title, utf8::count(kept)) == kept.size());
     }
 }
 

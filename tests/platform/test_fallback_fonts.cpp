@@ -123,6 +123,18 @@ TEST(FallbackFonts, ACharacterNoFontHasIsTheMissingGlyphBoxAndIsLoggedOnce) {
     LONGS_EQUAL(0, fonts.fallback_count());
 }
 
+TEST(FallbackFonts, ALineThatIsNotUtf8IsDrawnByTheFamilyAlone) {
+    // The bad byte makes the whole line unreadable to the converter: no fallback is looked for.
+    const std::string broken = std::string(tbilisi) + "\xFF";
+    FontSet fonts(test::noto_sans());
+    FontSet without(test::noto_sans(), FallbackFonts::none);
+    LONGS_EQUAL(without.measure(broken, body).w, fonts.measure(broken, body).w);
+    const SurfacePtr drawn = fonts.render(broken, body, black);
+    const SurfacePtr plain = without.render(broken, body, black);
+    CHECK_TRUE(drawn != nullptr && plain != nullptr && same_pixels(*drawn, *plain));
+    LONGS_EQUAL(0, fonts.fallback_count());
+}
+
 TEST(FallbackFonts, BoldLinesTakeABoldFallback) {
     FontSet fonts(test::noto_sans());
     const TextSize regular = fonts.measure(tbilisi, body);

@@ -143,6 +143,11 @@ TEST(Fonts, MissingGlyphsOfAFileThatIsNotAFontIsAPlatformError) {
     LONGS_EQUAL(0, TTF_WasInit());
 }
 
+TEST(Fonts, MissingGlyphsOfTextThatIsNotUtf8IsAPlatformError) {
+    CHECK_THROWS(PlatformError, missing_glyphs(test::noto_sans(), "Зал \xE2\x82"));
+    LONGS_EQUAL(0, TTF_WasInit());
+}
+
 TEST(Fonts, AFallbackForGeorgianIsTheNotoCompanionNotAnotherFamily) {
     const auto regular = find_fallback_font(U'\u10D7', "Noto Sans", false);
     const auto bold = find_fallback_font(U'\u10D7', "Noto Sans", true);
