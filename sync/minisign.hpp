@@ -28,6 +28,14 @@ struct PublicKey {
 // The base64 line alone ("RWQ..."), or a whole .pub file (untrusted comment line + base64 line).
 std::optional<PublicKey> parse_public_key(std::string_view text, std::string& error);
 
+// A public key file (.pub) read from `path` (sync/minisign_files.cpp). No more than a key file
+// can hold is read, so a wrong path (a feed, a disk image) is refused at once. On failure:
+// nothing, and a one-line reason that names the file, e.g.
+//   cannot read public key file "/etc/aff/feed.pub": No such file or directory
+//   public key file "/etc/aff/feed.pub" is too large to be a key (more than 4096 bytes)
+//   public key file "/etc/aff/feed.pub": public key is not valid base64
+std::optional<PublicKey> load_public_key(const std::string& path, std::string& error);
+
 // The key id as minisign prints it: 16 upper-case hex digits of the little-endian number.
 std::string key_id_hex(const KeyId& key_id);
 
@@ -72,6 +80,10 @@ std::optional<KeyPair> generate_key_pair(std::string& error);
 // A secret key file as `minisign -G -W` writes it (no password). A password-protected key is
 // refused with a reason that says how to remove the password.
 std::optional<SecretKey> parse_secret_key(std::string_view text, std::string& error);
+
+// A secret key file read from `path`, as load_public_key reads a public one; the messages say
+// "secret key file".
+std::optional<SecretKey> load_secret_key(const std::string& path, std::string& error);
 
 // The unencrypted secret key file, which `minisign -S` reads without asking for a password.
 std::string secret_key_file(const SecretKey& key);

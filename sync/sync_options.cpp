@@ -1,6 +1,6 @@
 #include "sync/sync_options.hpp"
 
-#include <fstream>
+#include <string>
 #include <utility>
 
 namespace aff::options {
@@ -20,24 +20,11 @@ void check_key_choice(const SyncOptions& options) {
 minisign::PublicKey load_public_key(const SyncOptions& options) {
     check_key_choice(options);
     const bool from_file = options.public_key.empty();
-    const std::string name = from_file ? "--public-key-file" : "--public-key";
-    std::string text = options.public_key;
-    if (from_file) {
-        std::ifstream in(options.public_key_file, std::ios::binary);
-        if (!in) {
-            throw Error(name + ": cannot read " + options.public_key_file);
-        }
-        text.resize(minisign::max_key_file_bytes + 1);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-        if (text.size() > minisign::max_key_file_bytes) {
-            throw Error(name + ": " + options.public_key_file + " is too large");
-        }
-    }
     std::string error;
-    auto key = minisign::parse_public_key(text, error);
+    auto key = from_file ? minisign::load_public_key(options.public_key_file, error)
+                         : minisign::parse_public_key(options.public_key, error);
     if (!key) {
-        throw Error(name + ": " + error);
+        throw Error(std::string(from_file ? "--public-key-file" : "--public-key") + ": " + error);
     }
     return *key;
 }

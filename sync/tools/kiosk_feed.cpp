@@ -148,15 +148,10 @@ std::string default_trusted_comment(const std::string& message_path) {
 
 int sign(const std::string& secret_path, const std::string& message_path,
          std::optional<std::string> trusted_comment) {
-    auto secret_text = read_file(secret_path);
-    if (!secret_text) {
-        std::cerr << "kiosk-feed: cannot read " << secret_path << "\n";
-        return 2;
-    }
     std::string error;
-    auto key = aff::minisign::parse_secret_key(*secret_text, error);
+    auto key = aff::minisign::load_secret_key(secret_path, error);
     if (!key) {
-        std::cerr << "kiosk-feed: " << secret_path << ": " << error << "\n";
+        std::cerr << "kiosk-feed: " << error << "\n";
         return 2;
     }
     auto message = read_file(message_path);

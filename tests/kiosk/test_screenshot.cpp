@@ -6,6 +6,7 @@
 #include "platform/metrics_canvas.hpp"
 #include "recording_canvas.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
+#include "tests/support/fake_clock.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -17,6 +18,7 @@
 #include <optional>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 // CppUTest last: its leak-detecting operator new macro breaks standard headers after it.
@@ -326,6 +328,27 @@ TEST(Screenshot, AKioskWithAFeedDoesNotShowTheDemoUnlessItIsTheFallback) {
     with_fallback.push_back("--demo-fallback");
     LONGS_EQUAL(0, run_cli(with_fallback));
     CHECK_TRUE(std::filesystem::exists(png));
+}
+
+TEST(Screenshot, APublicKeyFileThatIsMissingOrTooLargeStopsTheKioskWithWhy) {
+    const std::string feed = AFF_SOURCE_DATADIR "/demo/feed.json";  // a feed given for the key
+    const std::string missing = dir + "/absent.pub";
+    for (const auto& [key_file, why] :
+         {std::pair{feed, "public key file \"" + feed + "\" is too large to be a key"},
+          std::pair{missing, "cannot read public key file \"" + missing + "\""}}) {
+        std::vector<const char*> argv{"kiosk",      "--screenshot", png.c_str(), "--db",
+                                      db.c_str(),   "--feed-url",   "https://feed.example.org/f",
+                                      "--public-key-file",          key_file.c_str(),
+                                      "--demo-fallback"};
+        const ConfigResult config = read_config(static_cast<int>(argv.size()), argv.data());
+        CHECK_TEXT(config.config.has_value(), config.error.c_str());
+        std::ostringstream out;
+        std::ostringstream err;
+        const test::FakeClock clock(test::at("2018-09-15T18:00:00+06:00"));
+        LONGS_EQUAL(1, run_kiosk(*config.config, clock, out, err));
+        STRCMP_CONTAINS(why.c_str(), err.str().c_str());
+        CHECK_FALSE(std::filesystem::exists(png));
+    }
 }
 
 TEST(Screenshot, ADamagedCacheIsMovedAsideAndTheKioskStillStarts) {

@@ -170,6 +170,24 @@ TEST(KioskSyncCommand, UsageErrorsExitTwo) {
     STRCMP_EQUAL("kiosk-sync: --assets is required\n", no_assets.err.c_str());
 }
 
+TEST(KioskSyncCommand, AKeyFileThatIsMissingOrTooLargeIsAUsageErrorSayingSo) {
+    const std::string feed = demo_dir + "/feed.json";  // a feed given for the key
+    const std::string rest = " --db " + shell_quoted(dir + "/c.db") + " --assets " +
+                             shell_quoted(dir + "/a");
+    const Run too_large = run("--once --feed-url http://x/f.json --public-key-file " +
+                              shell_quoted(feed) + rest);
+    LONGS_EQUAL(2, too_large.exit_code);
+    CHECK_TEXT(too_large.err.starts_with("kiosk-sync: --public-key-file: public key file \"" +
+                                         feed + "\" is too large to be a key"),
+               too_large.err.c_str());
+    const Run missing = run("--once --feed-url http://x/f.json --public-key-file " +
+                            shell_quoted(dir + "/absent.pub") + rest);
+    LONGS_EQUAL(2, missing.exit_code);
+    CHECK_TEXT(missing.err.starts_with("kiosk-sync: --public-key-file: cannot read public key "
+                                       "file \"" + dir + "/absent.pub\": No such file"),
+               missing.err.c_str());
+}
+
 TEST(KioskSyncCommand, EveryOptionCanComeFromTheTomlConfig) {
     const std::string config = dir + "/kiosk-sync.toml";
     write_bytes(config, "feed-url = \"" + feed_url + "\"\npublic-key-file = \"" +

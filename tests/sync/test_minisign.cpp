@@ -461,6 +461,77 @@ TEST(Minisign, BadPublicKeysAreRefusedWithTheirReason) {
                               "public key is too large");
 }
 
+// ---- Key files ----
+
+TEST(Minisign, APublicKeyFileLoadsFromItsPath) {
+    std::string error;
+    auto key = minisign::load_public_key(
+        AFF_SOURCE_DATADIR "/demo/keys/demo-NOT-FOR-PRODUCTION.pub", error);
+    CHECK_TEXT(key.has_value(), error.c_str());
+    STRCMP_EQUAL(demo_key_id, minisign::key_id_hex(key->key_id).c_str());
+}
+
+TEST(Minisign, AMissingKeyFileIsNamedWithTheReason) {
+    const std::string path = (dir / "absent.pub").string();
+    std::string error;
+    CHECK_FALSE(minisign::load_public_key(path, error).has_value());
+    STRCMP_EQUAL(("cannot read public key file \"" + path + "\": No such file or directory")
+                     .c_str(),
+                 error.c_str());
+    CHECK_FALSE(minisign::load_secret_key(path, error).has_value());
+    STRCMP_CONTAINS("cannot read secret key file", error.c_str());
+}
+
+TEST(Minisign, AKeyFileTooLargeToBeAKeyIsRefusedAsSuch) {
+    // A feed given by mistake: the demo key's lines, then far more than a key file holds.
+    const fs::path path = dir / "feed.json";
+    write_file(path, demo_public_key_file() + demo_feed());
+    std::string error;
+    CHECK_FALSE(minisign::load_public_key(path.string(), error).has_value());
+    STRCMP_EQUAL(("public key file \"" + path.string() +
+                  "\" is too large to be a key (more than 4096 bytes)")
+                     .c_str(),
+                 error.c_str());
+    CHECK_FALSE(minisign::load_secret_key(path.string(), error).has_value());
+    STRCMP_CONTAINS("secret key file", error.c_str());
+    STRCMP_CONTAINS("is too large to be a key", error.c_str());
+}
+
+TEST(Minisign, AKeyFileAtTheLimitIsReadAndItsKeyParsed) {
+    // As large as a key file may be, so the parser, not the size, has the last word.
+    const fs::path path = dir / "padded.pub";
+    const std::string key = demo_public_key_file();
+    write_file(path, key + std::string(minisign::max_key_file_bytes - key.size(), '\n'));
+    std::string error;
+    auto loaded = minisign::load_public_key(path.string(), error);
+    CHECK_TEXT(loaded.has_value(), error.c_str());
+}
+
+TEST(Minisign, ABadKeyFileNamesTheFileAndTheReason) {
+    const fs::path path = dir / "bad.pub";
+    write_file(path, "RWQ8OCVY!nie\n");
+    std::string error;
+    CHECK_FALSE(minisign::load_public_key(path.string(), error).has_value());
+    STRCMP_EQUAL(("public key file \"" + path.string() + "\": public key is not valid base64")
+                     .c_str(),
+                 error.c_str());
+}
+
+TEST(Minisign, ADirectoryIsNotAKeyFile) {
+    std::string error;
+    CHECK_FALSE(minisign::load_public_key(dir.string(), error).has_value());
+    STRCMP_CONTAINS("cannot read public key file", error.c_str());
+    STRCMP_CONTAINS("Is a directory", error.c_str());
+}
+
+TEST(Minisign, ASecretKeyFileLoadsFromItsPath) {
+    std::string error;
+    auto key = minisign::load_secret_key(
+        AFF_SOURCE_DATADIR "/demo/keys/demo-NOT-FOR-PRODUCTION.key", error);
+    CHECK_TEXT(key.has_value(), error.c_str());
+    STRCMP_EQUAL(demo_key_id, minisign::key_id_hex(key->key_id).c_str());
+}
+
 // ---- Secret keys ----
 
 TEST(Minisign, TheUnencryptedDemoSecretKeyMatchesTheDemoPublicKey) {
