@@ -1,6 +1,7 @@
 #include "sync/grammar.hpp"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace aff {
 
@@ -48,6 +49,37 @@ bool is_language_tag(std::string_view tag) {
 bool is_color(std::string_view color) {
     return color.size() == 7 && color[0] == '#' &&
            std::all_of(color.begin() + 1, color.end(), is_hex_digit);
+}
+
+std::optional<std::string> asset_path_problem(std::string_view path) {
+    if (path.empty()) {
+        return "is empty";
+    }
+    if (path.front() == '/') {
+        return "must be relative (no leading \"/\")";
+    }
+    for (const char c : path) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\') {
+            return "must not contain control characters or \"\\\"";
+        }
+    }
+    const std::string_view first_segment = path.substr(0, path.find('/'));
+    if (first_segment.find(':') != std::string_view::npos) {
+        return "must be relative (no scheme such as \"https:\")";
+    }
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment == "..") {
+            return "must not contain a \"..\" segment";
+        }
+        if (segment.empty()) {
+            return "must not contain an empty segment";
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
 }
 
 }  // namespace aff

@@ -1,7 +1,10 @@
-// The small grammars of the feed contract (ids, language tags, country codes, colours), in one
-// place for the feed reader and for every option or file that names something in a feed.
+// The small grammars of the feed contract (ids, language tags, country codes, colours, asset
+// paths), in one place for the feed reader and for every option or file that names something in
+// a feed.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace aff {
@@ -20,5 +23,10 @@ bool is_country_code(std::string_view code);
 bool is_language_tag(std::string_view tag);
 // "#RRGGBB"
 bool is_color(std::string_view color);
+
+// Why an asset path is not a safe relative path, or nothing when it is. Kiosks fetch it relative
+// to the feed's URL and may keep it on disk, so it must not be able to name anything else:
+// relative, no scheme, no "..", no empty segment, no control characters or "\".
+std::optional<std::string> asset_path_problem(std::string_view path);
 
 }  // namespace aff
