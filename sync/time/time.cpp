@@ -211,7 +211,8 @@ std::optional<TimeZone> TimeZone::load(const std::string& iana_name) {
 
 LocalTime TimeZone::to_local(Instant t) const {
     // A default-constructed TimeZone reads as UTC rather than crashing.
-    const std::chrono::seconds offset = impl_ ? impl_->zone->get_info(t).offset : std::chrono::seconds{0};
+    const std::chrono::seconds offset =
+        impl_ ? impl_->zone->get_info(t).offset : std::chrono::seconds{0};
     const std::chrono::sys_seconds wall{t.time_since_epoch() + offset};
     const auto day = std::chrono::floor<days>(wall);
     const std::chrono::hh_mm_ss clock{wall - day};

@@ -40,10 +40,10 @@ const char32_t fffd = utf8::replacement_character;
 TEST_GROUP(Utf8){};
 
 TEST(Utf8, WellFormedTextOfEveryLengthIsValid) {
-    for (const char* text : {"", "Almaty", "Қазақ тілі", "19:30\xE2\x80\x93" "21:00", "\xEB\x8B\xAC",
-                             "\xF0\x9F\x98\x80", "\x7F", "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80",
-                             "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
-                             "\xF4\x8F\xBF\xBF"}) {
+    for (const char* text : {"", "Almaty", "Қазақ тілі", "19:30\xE2\x80\x93" "21:00",
+                             "\xEB\x8B\xAC", "\xF0\x9F\x98\x80", "\x7F", "\xC2\x80", "\xDF\xBF",
+                             "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+                             "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
         CHECK_TEXT(utf8::is_valid(text), text);
     }
 }
