@@ -6,13 +6,6 @@
 #include <set>
 
 namespace aff {
-namespace {
-
-bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
-    return a.effective_start() < b.effective_start();
-}
-
-}  // namespace
 
 std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& wanted_venue,
                                      Instant now) {
@@ -56,7 +49,7 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
             model.later.push_back(std::move(screening));
         }
     }
-    std::stable_sort(model.later.begin(), model.later.end(), by_effective_start);
+    std::stable_sort(model.later.begin(), model.later.end(), starts_earlier);
     return model;
 }
 
@@ -71,15 +64,22 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
     return model;
 }
 
-std::vector<ScreeningView> later_with_next(const BoardModel& model,
-                                           const std::vector<bool>& next_shown) {
-    std::vector<ScreeningView> later = model.later;
+std::vector<const ScreeningView*> later_with_next(const BoardModel& model,
+                                                  const std::vector<bool>& next_left_out) {
+    std::vector<const ScreeningView*> later;
+    later.reserve(model.later.size() + model.halls.size());
+    for (const auto& s : model.later) {
+        later.push_back(&s);
+    }
     for (std::size_t i = 0; i < model.halls.size(); ++i) {
-        if (model.halls[i].next && (i >= next_shown.size() || !next_shown[i])) {
-            later.push_back(*model.halls[i].next);
+        if (model.halls[i].next && i < next_left_out.size() && next_left_out[i]) {
+            later.push_back(&*model.halls[i].next);
         }
     }
-    std::stable_sort(later.begin(), later.end(), by_effective_start);
+    std::stable_sort(later.begin(), later.end(),
+                     [](const ScreeningView* a, const ScreeningView* b) {
+                         return starts_earlier(*a, *b);
+                     });
     return later;
 }
 

@@ -34,8 +34,9 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
                                      Instant now, const UiStatus& status);
 
 // `model.later` with the `next` of each hall whose row on the board cannot show it
-// (`next_shown[i]` false for halls[i]), by start: what comes soon is never left off the board.
-std::vector<ScreeningView> later_with_next(const BoardModel& model,
-                                           const std::vector<bool>& next_shown);
+// (`next_left_out[i]` true for halls[i]), by start: what comes soon is never left off the board.
+// The pointers point into `model`.
+std::vector<const ScreeningView*> later_with_next(const BoardModel& model,
+                                                  const std::vector<bool>& next_left_out);
 
 }  // namespace aff

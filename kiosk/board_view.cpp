@@ -20,7 +20,7 @@ public:
     BoardPainter(Canvas& canvas, const BoardModel& model, const UiStatus& status, const I18n& i18n,
                  Lang lang, const BoardView& view, Hotspots& spots)
         : Painter(canvas, i18n, lang, view.type_scales), m_(model), st_(status), v_(view),
-          spots_(spots), later_(model.later) {}
+          spots_(spots), later_(later_with_next(model, {})) {}
 
     BoardLayout paint();
 
@@ -30,7 +30,7 @@ private:
     const BoardView& v_;
     Hotspots& spots_;
     BoardLayout out_;
-    std::vector<ScreeningView> later_;  // the later list, with the nexts the halls leave out
+    std::vector<const ScreeningView*> later_;  // the later list, with the nexts halls leave out
 
     std::vector<const Announcement*> announcements(Level level) const;
     // A band with a bold label and the text of one announcement (or notice), as high as the
@@ -468,7 +468,7 @@ void BoardPainter::now_column(Rect area) {
     }
     name_column = std::min(name_column, area.w / 4);
 
-    std::vector<bool> next_shown(m_.halls.size(), false);
+    std::vector<bool> next_left_out(m_.halls.size(), true);  // until its row is drawn
     for (std::size_t i = 0; i < m_.halls.size(); ++i) {
         const int h = hall_height(m_.halls[i], density);
         const int gap = i > 0 ? hall_gap() : 0;
@@ -486,10 +486,10 @@ void BoardPainter::now_column(Rect area) {
             spots_.add(touch_rect(block, v_.min_touch), tap::OpenFilm{shown->film_id});
         }
         // One line holds what is on, or what became of it, before what follows.
-        next_shown[i] = density != Density::single_line ||
-                        (!m_.halls[i].now && m_.halls[i].away_now(m_.now) == nullptr);
+        next_left_out[i] = density == Density::single_line &&
+                           (m_.halls[i].now || m_.halls[i].away_now(m_.now) != nullptr);
     }
-    later_ = later_with_next(m_, next_shown);
+    later_ = later_with_next(m_, next_left_out);
 }
 
 void BoardPainter::later_column(Rect area) {
@@ -511,10 +511,10 @@ void BoardPainter::later_column(Rect area) {
     int time_w = width("00:00", time_font);
     int hall_w = 0;
     // Measured over every language, so the columns stay put while the languages rotate.
-    for (const auto& s : later_) {
-        time_w = std::max(time_w, width(st_.hh_mm(s.effective_start()), time_font));
+    for (const ScreeningView* s : later_) {
+        time_w = std::max(time_w, width(st_.hh_mm(s->effective_start()), time_font));
         for (Lang lang : all_langs) {
-            hall_w = std::max(hall_w, width(s.hall_name.get(lang), type.body));
+            hall_w = std::max(hall_w, width(s->hall_name.get(lang), type.body));
         }
     }
     for (Lang lang : all_langs) {
@@ -556,7 +556,7 @@ void BoardPainter::later_column(Rect area) {
     const std::size_t last = std::min(later_.size(), first + capacity);
 
     for (std::size_t i = first; i < last; ++i) {
-        const auto& s = later_[i];
+        const ScreeningView& s = *later_[i];
         Rect row = take_top(area, row_h);
         spots_.add(row, tap::OpenFilm{s.film_id});
         if (i + 1 < last) {

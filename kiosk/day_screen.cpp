@@ -65,9 +65,7 @@ void DayScreen::reload() {
         rows_.push_back(std::move(s));
     }
     // The cache orders by the published start; a delayed screening moves to when it begins.
-    std::stable_sort(rows_.begin(), rows_.end(), [](const auto& a, const auto& b) {
-        return a.effective_start() < b.effective_start();
-    });
+    std::stable_sort(rows_.begin(), rows_.end(), starts_earlier);
 }
 
 void DayScreen::filter_changed() {

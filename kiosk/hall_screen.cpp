@@ -10,17 +10,13 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::minutes;
 
-bool by_effective_start(const ScreeningView& a, const ScreeningView& b) {
-    return a.effective_start() < b.effective_start();
-}
-
 std::vector<ScreeningView> hall_day(const ScheduleQueries& store, const std::string& venue_id,
                                     const std::string& hall_id, Date day) {
     std::vector<ScreeningView> list = store.day_programme(venue_id, day);
     std::erase_if(list,
                   [&](const ScreeningView& s) { return at_hall(s, hall_id) == AtHall::elsewhere; });
     // A delay can move a screening past the one after it; the sign goes by the times it shows.
-    std::stable_sort(list.begin(), list.end(), by_effective_start);
+    std::stable_sort(list.begin(), list.end(), starts_earlier);
     return list;
 }
 

@@ -52,10 +52,7 @@ HallNowNext hall_now_next(std::string hall_id, Text hall_name,
             hall.away.push_back(s);
         }
     }
-    std::stable_sort(hall.away.begin(), hall.away.end(),
-                     [](const ScreeningView& a, const ScreeningView& b) {
-                         return a.effective_start() < b.effective_start();
-                     });
+    std::stable_sort(hall.away.begin(), hall.away.end(), starts_earlier);
     if (now != nullptr) {
         hall.now = *now;
     }

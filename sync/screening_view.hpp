@@ -41,4 +41,10 @@ struct ScreeningView {
     Instant effective_end() const { return ends_at + std::chrono::minutes(delay_min); }
 };
 
+// The order every list of screenings is shown in: by the time it begins, delay included. The
+// cache orders by the published start, so a list sorts again (stably) with this.
+inline bool starts_earlier(const ScreeningView& a, const ScreeningView& b) {
+    return a.effective_start() < b.effective_start();
+}
+
 }  // namespace aff
