@@ -272,7 +272,8 @@ int take_screenshot(const Config& config, Kiosk& kiosk, const Clock& clock, std:
     // a display mounted sideways, and the PNG, the taps and the texts are the screen's pixels.
     auto frame = Offscreen::create(config.size, kiosk.fonts, config.rotate);
     TextLogCanvas canvas(frame->canvas());
-    LanguageCycle languages = LanguageCycle::pinned(config.lang.value_or(Lang::kk));
+    // One frame, in the language the rotation starts with unless --lang pins one.
+    LanguageCycle languages = LanguageCycle::pinned(config.lang.value_or(config.languages.front()));
     Shell shell(kiosk.store, kiosk.i18n, languages, shell_options(config, kiosk));
     const Instant now = clock.now();
     const milliseconds ticks = clock.ticks();

@@ -202,6 +202,23 @@ TEST(Screenshot, TheTextsOfTheFrameAreWrittenWithTheirBoxesOnTheScreen) {
     CHECK_TRUE(box_of(texts, "Programme") == board_text_box("Programme", Size{1280, 720}, when));
 }
 
+TEST(Screenshot, ShowsTheFirstLanguageOfTheRotationUnlessLangPinsOne) {
+    const char* when = "2018-09-15T18:00:00+06:00";
+    const std::string json = dir + "/board.json";
+    const auto texts_with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"--screenshot", png, "--texts", json, "--db", db,
+                                      "--at",         when, "--size", "1280x720"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        LONGS_EQUAL(0, run_cli(args));
+        return read_texts(json);
+    };
+    CHECK_TRUE(box_of(texts_with({"--languages", "ru,en"}), "Программа").has_value());
+    CHECK_TRUE(box_of(texts_with({"--languages", "en,kk"}), "Programme").has_value());
+    const auto pinned = texts_with({"--languages", "ru,en", "--lang", "kk"});
+    CHECK_TRUE(box_of(pinned, "Бағдарлама").has_value());
+    CHECK_TRUE(box_of(texts_with({}), "Бағдарлама").has_value());  // kk, ru, en by default
+}
+
 TEST(Screenshot, WithARotationThePngAndTheTextsAreThoseOfTheScreenMountedSideways) {
     const char* when = "2018-09-15T18:00:00+06:00";
     const std::string portrait_png = dir + "/portrait.png";
