@@ -323,8 +323,10 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
 
     std::optional<BackgroundSync> sync;
     if (kiosk.sync) {
+        // New data ends the display's wait at once: the first feed into an empty cache shows
+        // within the second it is applied, not at the next minute.
         sync.emplace(*kiosk.sync, kiosk.db, std::chrono::seconds(config.sync.interval), clock,
-                     std::cerr);
+                     std::cerr, [&display] { display->wake(); });
     }
     std::uint64_t changes_seen = 0;
     // A stop wakes the display's wait, which cannot watch the signal's descriptor itself.

@@ -10,12 +10,13 @@ namespace aff {
 
 BackgroundSync::BackgroundSync(SyncConfig config, std::string db_path,
                                std::chrono::seconds interval, const Clock& clock,
-                               std::ostream& log)
+                               std::ostream& log, NewData on_new_data)
     : config_(std::move(config)),
       db_path_(std::move(db_path)),
       interval_(interval),
       clock_(clock),
       log_(log),
+      on_new_data_(std::move(on_new_data)),
       thread_([this] { run(); }) {}
 
 BackgroundSync::~BackgroundSync() {
@@ -57,6 +58,9 @@ void BackgroundSync::run() {
             ok = report.ok();
             if (report.outcome == SyncOutcome::applied || report.assets_fetched > 0) {
                 changes_.fetch_add(1);
+                if (on_new_data_) {
+                    on_new_data_();
+                }
             }
             if (report.outcome != SyncOutcome::unchanged || report.assets_fetched > 0) {
                 log_ << "kiosk: sync " << outcome_code(report.outcome) << ": " << report.message

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -19,10 +20,14 @@ namespace aff {
 
 class BackgroundSync {
 public:
+    // Called on the sync thread, at once, each time data_changes() grows: the display's wait
+    // must end then (Display::wake), or new data would wait for the next minute to show.
+    using NewData = std::function<void()>;
+
     // Starts polling at once, then every `interval` (with jitter, and backoff after failures).
     // `clock` and `log` must outlive this object; `log` gets one line per attempt.
     BackgroundSync(SyncConfig config, std::string db_path, std::chrono::seconds interval,
-                   const Clock& clock, std::ostream& log);
+                   const Clock& clock, std::ostream& log, NewData on_new_data = {});
     // Stops the loop (an attempt under way finishes first, within its own time limits).
     ~BackgroundSync();
 
@@ -44,6 +49,7 @@ private:
     std::chrono::seconds interval_;
     const Clock& clock_;
     std::ostream& log_;
+    NewData on_new_data_;
     std::atomic<std::uint64_t> changes_{0};
     std::uint64_t attempts_ = 0;  // guarded by mutex_
     std::mutex mutex_;

@@ -5,6 +5,7 @@
 #include "sync/minisign.hpp"
 #include "sync/store.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -76,6 +77,29 @@ TEST(BackgroundSync, AppliesTheSignedDemoFeedIntoTheCacheTheScreensRead) {
     auto info = reader.info();
     CHECK_TRUE(info.has_value());
     LONGS_EQUAL(1, info->sequence);
+}
+
+TEST(BackgroundSync, NewDataIsAnnouncedAtOnceNotAtTheNextPoll) {
+    test::FakeClock clock(std::chrono::sys_seconds{std::chrono::seconds{1537012800}});
+    std::atomic<std::uint64_t> announced{0};
+    {
+        BackgroundSync sync(demo_sync("file://" AFF_SOURCE_DATADIR "/demo/feed.json"),
+                            (dir / "cache.db").string(), std::chrono::seconds(3600), clock, log,
+                            [&] { ++announced; });
+        CHECK_TEXT(sync.wait_for_attempts(1, std::chrono::seconds(30)), log.str().c_str());
+        // The first attempt applied the feed and said so; the next poll is an hour away.
+        LONGS_EQUAL_TEXT(1, announced.load(), log.str().c_str());
+        LONGS_EQUAL(1, sync.data_changes());
+    }
+    announced = 0;
+    {
+        // The same feed again changes nothing, and wakes nobody.
+        BackgroundSync sync(demo_sync("file://" AFF_SOURCE_DATADIR "/demo/feed.json"),
+                            (dir / "cache.db").string(), std::chrono::seconds(3600), clock, log,
+                            [&] { ++announced; });
+        CHECK_TRUE(sync.wait_for_attempts(1, std::chrono::seconds(30)));
+        LONGS_EQUAL_TEXT(0, announced.load(), log.str().c_str());
+    }
 }
 
 TEST(BackgroundSync, AFailedSyncIsLoggedAndAppliesNothing) {

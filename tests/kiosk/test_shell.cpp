@@ -244,6 +244,26 @@ TEST(Shell, AKioskWithoutAVenueTakesTheFirstVenueOfItsFeedAndNotOthersEmergencie
     CHECK_FALSE(emergency_drawn());
 }
 
+TEST(Shell, TheFirstFeedIntoAnEmptyCacheShowsAtOnceOnEveryScreen) {
+    const std::string waiting = kiosk->i18n.text(Lang::kk, "board.waiting");
+    for (const char* screen : {"board", "day", "hall:grand", "film:salt-road"}) {
+        Store empty = Store::open(":memory:");
+        Shell::Options options;
+        options.venue_id = "palace";
+        options.home = *parse_screen(screen);
+        shell.emplace(empty, kiosk->i18n, kiosk->languages, options);
+        CHECK_TRUE(step());
+        CHECK_TEXT(drawn(canvas, waiting), screen);
+
+        // The sync thread applies the first feed; the clock has not moved.
+        empty.apply(test::demo_feed(), test::demo_feed().generated_at);
+        shell->notice_new_data();
+        CHECK_TEXT(step(), screen);
+        CHECK_TEXT(!drawn(canvas, waiting), screen);
+        shell.reset();
+    }
+}
+
 TEST(Shell, ScreenOptionsNameABoardADayAHallOrAFilm) {
     CHECK_TRUE(parse_screen("board") == (ScreenRequest{ScreenKind::board, {}}));
     CHECK_TRUE(parse_screen("day") == (ScreenRequest{ScreenKind::day, {}}));
