@@ -250,7 +250,7 @@ void DayScreen::list(Painter& p, Rect area) {
                          : std::max(kit_.min_touch(), type.row.px + t.grid(3));
     }
 
-    scroll_.set_extent(static_cast<int>(rows_.size()) * cols.row_h, view.h);
+    scroll_.set_extent(static_cast<int>(rows_.size()) * cols.row_h, view.h, cols.row_h);
     if (scroll_to_now_) {
         scroll_to_now_ = false;
         const auto running = std::find_if(rows_.begin(), rows_.end(), [&](const auto& s) {

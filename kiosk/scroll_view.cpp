@@ -4,10 +4,18 @@
 
 namespace aff {
 
-void ScrollView::set_extent(int content, int view) {
+void ScrollView::set_extent(int content, int view, int step) {
     content_ = std::max(0, content);
     view_ = std::max(0, view);
+    step_ = std::max(1, step);
     offset_ = std::clamp(offset_, 0, max_offset());
+}
+
+int ScrollView::max_offset() const {
+    if (content_ <= view_) {
+        return 0;
+    }
+    return (content_ - view_ + step_ - 1) / step_ * step_;
 }
 
 bool ScrollView::scroll_to(int offset) {

@@ -9,8 +9,10 @@ namespace aff {
 class ScrollView {
 public:
     // The content's and the view's length along the axis, as drawn this frame. The offset is
-    // kept within the new limits (a shorter list after a filter change pulls it back).
-    void set_extent(int content, int view);
+    // kept within the new limits (a shorter list after a filter change pulls it back). Content
+    // made of rows `step` px long ends a whole number of rows in, so a list scrolled to its end
+    // (or to a row past it) still starts on a whole row, never on a sliver of one.
+    void set_extent(int content, int view, int step = 1);
     // A finger moved by `delta` px (negative: up or left, which brings later content in). True
     // if the content moved.
     bool drag(int delta) { return scroll_to(offset_ - delta); }
@@ -19,7 +21,7 @@ public:
     void reset() { offset_ = 0; }
 
     int offset() const { return offset_; }
-    int max_offset() const { return content_ > view_ ? content_ - view_ : 0; }
+    int max_offset() const;
     bool scrollable() const { return content_ > view_; }
     bool more_before() const { return offset_ > 0; }
     bool more_after() const { return offset_ < max_offset(); }
@@ -36,6 +38,7 @@ private:
     int content_ = 0;
     int view_ = 0;
     int offset_ = 0;
+    int step_ = 1;
 };
 
 }  // namespace aff

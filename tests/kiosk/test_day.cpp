@@ -421,6 +421,21 @@ TEST(DayProgramme, TodayStartsAtTheFirstScreeningNotYetEndedAndDimsThePast) {
     CHECK_TRUE(row_title(canvas, 0)->color == festival_palette().text_secondary);
 }
 
+TEST(DayProgramme, TheListStartsOnAWholeRowEvenWhenTodayIsNearItsEnd) {
+    // In portrait the rest of Saturday evening is shorter than the list: scrolling to what is
+    // on now reaches the list's end, which once left a sliver of the row above at the top.
+    for (Lang lang : all_langs) {
+        open(std::nullopt, lang);
+        const RecordingCanvas canvas = render(Size{1080, 1920});
+        const Rect clip = list_clip(canvas);
+        for (const auto& op : canvas.texts) {
+            if (op.clip && op.box.y < clip.y && op.box.bottom() > clip.y) {
+                FAIL(("cut at the list's top: " + describe(op)).c_str());
+            }
+        }
+    }
+}
+
 TEST(DayProgramme, ListTextIsDrawnUnderTheListClipAndNothingElseIs) {
     open(saturday);
     const RecordingCanvas canvas = render();

@@ -38,6 +38,16 @@ TEST(ScrollView, ShorterContentPullsTheOffsetBack) {
     CHECK_FALSE(view.drag(-100));
 }
 
+TEST(ScrollView, RowsScrolledToTheEndStillStartOnAWholeRow) {
+    view.set_extent(1000, 400, 70);  // 600 px past the view: 9 rows of 70 are 630
+    CHECK_TRUE(view.drag(-5000));
+    LONGS_EQUAL(630, view.offset());
+    CHECK_FALSE(view.more_after());
+    view.set_extent(350, 400, 70);  // fits: nothing to scroll, whatever the rows
+    LONGS_EQUAL(0, view.offset());
+    CHECK_FALSE(view.scrollable());
+}
+
 TEST(ScrollView, TheThumbIsAsLongAsTheViewsShareAndTravelsTheWholeTrack) {
     const auto top = view.thumb(200, 10);
     LONGS_EQUAL(0, top.start);
