@@ -221,8 +221,7 @@ int BoardPainter::footer_row_height() const {
 }
 
 std::string BoardPainter::updated_text() const {
-    const Instant updated_at = st_.last_success.value_or(st_.info.applied_at);
-    return tr("board.updated", {{"time", st_.hh_mm(updated_at)}});
+    return aff::updated_text(i18n_, lang_, st_);
 }
 
 int BoardPainter::programme_button_width() {

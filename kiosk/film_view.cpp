@@ -285,7 +285,9 @@ void FilmPainter::screening(Rect box, const ScreeningView& s, int time_w) {
     if (!tags.empty()) {
         take_right(rest, tags_right(rest, tags, type.label), t_.grid(2));
     }
-    text_left(rest, i18n_.date(lang_, s.festival_day), type.body, main);
+    text_left(rest,
+              i18n_.screening_day(lang_, s.festival_day, s_.calendar_day(s.effective_start())),
+              type.body, main);
 
     const std::string place = s.venue_name.get(lang_) + " " + std::string(middle_dot) + " " +
                               s.hall_name.get(lang_);

@@ -205,6 +205,29 @@ std::string I18n::date(Lang lang, Date date) const {
                  {"weekday", text(lang, "weekday." + std::string(weekday_keys[day_of_week]))}});
 }
 
+std::string I18n::day_and_month(Lang lang, Date date) const {
+    const auto month = static_cast<std::size_t>(std::clamp(date.month, 1, 12) - 1);
+    return text(lang, "date.day_month",
+                {{"day", std::to_string(date.day)},
+                 {"month", text(lang, "month." + std::string(month_keys[month]))}});
+}
+
+std::string I18n::screening_day(Lang lang, Date festival_day, Date calendar) const {
+    if (calendar == festival_day) {
+        return date(lang, festival_day);
+    }
+    const auto month_of = [&](Date d) {
+        const auto index = static_cast<std::size_t>(std::clamp(d.month, 1, 12) - 1);
+        return text(lang, "month." + std::string(month_keys[index]));
+    };
+    const bool one_month = calendar.month == festival_day.month;
+    return text(lang, one_month ? "date.night" : "date.night_across_months",
+                {{"day", std::to_string(festival_day.day)},
+                 {"month", month_of(festival_day)},
+                 {"next_day", std::to_string(calendar.day)},
+                 {"next_month", month_of(calendar)}});
+}
+
 std::set<std::string> I18n::message_ids(Lang lang) const {
     const auto& catalog = catalogs_[static_cast<std::size_t>(lang)];
     std::set<std::string> ids(catalog.plural_keys.begin(), catalog.plural_keys.end());

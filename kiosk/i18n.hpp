@@ -49,6 +49,12 @@ public:
                        std::initializer_list<MessageArg> args = {}) const;
     // A date as the catalog's date.pattern spells it: "15 қыркүйек, сенбі".
     std::string date(Lang lang, Date date) const;
+    // The day a screening is listed under, as festival programmes say it: its date, or for one
+    // that starts after midnight (its `calendar` date is the day after its festival day) the
+    // night it belongs to: "night of 15/16 September".
+    std::string screening_day(Lang lang, Date festival_day, Date calendar) const;
+    // The day and month alone: "14 September", "14 сентября", "14 қыркүйек".
+    std::string day_and_month(Lang lang, Date date) const;
 
     // The message ids of a catalog: plain keys, and plural messages as their base key.
     std::set<std::string> message_ids(Lang lang) const;

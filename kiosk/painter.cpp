@@ -244,8 +244,7 @@ Rect Painter::touch_header(Rect screen, const UiStatus& status, std::string_view
 Rect Painter::status_line(Rect area, const UiStatus& status) {
     Rect row = take_bottom(area, t_.type.caption.px, t_.grid(2));
     c_.fill_rect(take_bottom(area, hairline(), t_.grid(2)), p_.rule);
-    const Instant updated_at = status.last_success.value_or(status.info.applied_at);
-    const std::string updated = tr("board.updated", {{"time", status.hh_mm(updated_at)}});
+    const std::string updated = updated_text(i18n_, lang_, status);
     take_right(row, text_right(row, updated, t_.type.caption, p_.text_secondary), t_.grid(4));
     if (!status.clock_trusted) {
         text_right(row, tr("trust.setting_time"), t_.type.caption, p_.delayed);

@@ -32,6 +32,36 @@ std::string UiStatus::hh_mm(Instant t) const {
     return format_hh_mm(zone, t);
 }
 
+Date UiStatus::calendar_day(Instant t) const {
+    return zone ? zone->to_local(t).date : today;
+}
+
+std::string updated_text(const I18n& i18n, Lang lang, const UiStatus& status) {
+    using std::chrono::duration_cast;
+    using std::chrono::hours;
+    const Instant at = status.last_success.value_or(status.info.applied_at);
+    const std::string time = status.hh_mm(at);
+    // An untrusted clock cannot say what "today" or "ago" is.
+    if (!status.clock_trusted) {
+        return i18n.text(lang, "updated.today", {{"time", time}});
+    }
+    const Date day = status.calendar_day(at);
+    std::string text = day == status.calendar_day(status.now)
+                           ? i18n.text(lang, "updated.today", {{"time", time}})
+                           : i18n.text(lang, "updated.on_day",
+                                       {{"date", i18n.day_and_month(lang, day)}, {"time", time}});
+    if (!status.outdated || status.now <= at) {
+        return text;
+    }
+    const auto age = status.now - at;
+    const auto mins = duration_cast<std::chrono::minutes>(age).count();
+    const auto hrs = duration_cast<hours>(age).count();
+    std::string ago = mins < 60  ? i18n.plural(lang, "updated.minutes_ago", mins)
+                      : hrs < 48 ? i18n.plural(lang, "updated.hours_ago", hrs)
+                                 : i18n.plural(lang, "updated.days_ago", hrs / 24);
+    return i18n.text(lang, "updated.with_age", {{"updated", text}, {"age", ago}});
+}
+
 std::optional<int> UiStatus::day_number() const {
     if (today < info.first_day || today > info.last_day) {
         return std::nullopt;

@@ -63,12 +63,18 @@ struct UiStatus {
     std::vector<Announcement> announcements;
 
     std::string hh_mm(Instant t) const;  // in the festival's zone
+    Date calendar_day(Instant t) const;  // the local date, in the festival's zone
     // The festival day number (1-based) of `today`, when it is within the festival.
     std::optional<int> day_number() const;
     int day_count() const;
     // The emergency in force, if any.
     const Announcement* emergency() const;
 };
+
+// When the schedule was last brought up to date, for the status line: "Updated 18:00"; with the
+// date when that was not today ("Updated 14 September, 18:00"); and with its age when the
+// schedule is out of date (status.outdated): "Updated 14:10, 3 hours ago".
+std::string updated_text(const I18n& i18n, Lang lang, const UiStatus& status);
 
 // Reads the status at `now`; nothing while the cache is empty or its zone unknown.
 std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::string& venue_id,

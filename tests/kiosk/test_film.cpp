@@ -264,11 +264,23 @@ TEST(FilmPage, ListsEveryScreeningWithItsDayTimeVenueAndHall) {
             }
         }
         CHECK_TEXT(found, (std::string(time) + " " + place).c_str());
-        CHECK_TRUE(find_cut(canvas, fx->i18n.date(Lang::en, s.festival_day)) != nullptr);
+        const std::string day =
+            fx->i18n.screening_day(Lang::en, s.festival_day, local.date);
+        CHECK_TEXT(find_cut(canvas, day) != nullptr, day.c_str());
     }
     CHECK_TRUE(drawn(canvas, "Screenings"));
     CHECK_TRUE(drawn(canvas, "Sold out"));
     CHECK_TRUE(drawn(show("salt-road", Lang::kk), "17 қыркүйек, дүйсенбі"));
+}
+
+TEST(FilmPage, AScreeningAfterMidnightIsListedUnderItsNightNotTheDayBefore) {
+    // "Echo" at 00:30 on Sunday 16 September belongs to the festival day of Saturday 15th.
+    for (auto [lang, text] : {std::pair{Lang::en, "night of 15/16 September"},
+                              std::pair{Lang::ru, "ночь с 15 на 16 сентября"},
+                              std::pair{Lang::kk, "15/16 қыркүйек түні"}}) {
+        const RecordingCanvas canvas = show("echo", lang);
+        CHECK_TEXT(find_cut(canvas, text) != nullptr, text);
+    }
 }
 
 TEST(FilmPage, PastScreeningsAreDimmedWhenTheClockIsTrusted) {

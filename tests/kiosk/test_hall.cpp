@@ -231,7 +231,7 @@ TEST(HallSign, TheFooterSwitchesTheLanguage) {
     const RecordingCanvas canvas = show("palace-grand", "2018-09-17T16:00:00+06:00");
     const auto* ru = find_text(canvas, "РУС");
     CHECK_TRUE(ru != nullptr);
-    CHECK_TRUE(drawn(canvas, "Updated 08:00"));
+    CHECK_TRUE(drawn(canvas, "Updated 15 September, 08:00"));  // two days before
     CHECK_TRUE(screen->input(tap_at(ru->box.x + ru->box.w / 2, ru->box.y + ru->box.h / 2)));
     CHECK_TRUE(screen->update(at("2018-09-17T16:00:00+06:00"), milliseconds{0}));
     RecordingCanvas after(full_hd);

@@ -103,6 +103,27 @@ TEST(I18n, DatePatternsSpellTheFifteenthOfSeptember2018InEachLanguage) {
     STRCMP_EQUAL("Saturday 15 September", catalogs().date(Lang::en, day).c_str());
 }
 
+TEST(I18n, AScreeningAfterMidnightIsListedUnderTheNightItBelongsTo) {
+    const I18n i18n = catalogs();
+    const Date evening{2018, 9, 15};
+    const Date after_midnight{2018, 9, 16};
+    STRCMP_EQUAL("night of 15/16 September",
+                 i18n.screening_day(Lang::en, evening, after_midnight).c_str());
+    STRCMP_EQUAL("ночь с 15 на 16 сентября",
+                 i18n.screening_day(Lang::ru, evening, after_midnight).c_str());
+    STRCMP_EQUAL("15/16 қыркүйек түні",
+                 i18n.screening_day(Lang::kk, evening, after_midnight).c_str());
+    // Across a month's end, each day with its month.
+    STRCMP_EQUAL("night of 30 September/1 October",
+                 i18n.screening_day(Lang::en, Date{2018, 9, 30}, Date{2018, 10, 1}).c_str());
+    STRCMP_EQUAL("ночь с 30 сентября на 1 октября",
+                 i18n.screening_day(Lang::ru, Date{2018, 9, 30}, Date{2018, 10, 1}).c_str());
+    STRCMP_EQUAL("30 қыркүйек/1 қазан түні",
+                 i18n.screening_day(Lang::kk, Date{2018, 9, 30}, Date{2018, 10, 1}).c_str());
+    // Before midnight it is the date.
+    STRCMP_EQUAL("Saturday 15 September", i18n.screening_day(Lang::en, evening, evening).c_str());
+}
+
 TEST(I18n, PlaceholdersAreFilled) {
     STRCMP_EQUAL("Day 1 of 5",
                  catalogs().text(Lang::en, "board.day_of", {{"n", "1"}, {"total", "5"}}).c_str());
