@@ -125,6 +125,7 @@ struct Kiosk {
     std::string db;
     std::optional<SyncConfig> sync;
     std::string demo_dir;  // where the demo feed's posters are
+    const ClockSync* clock_sync = nullptr;  // the kernel's word on the clock; none with --at
 };
 
 // A hall or film the screen option names must be in the schedule.
@@ -224,6 +225,7 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.venue_id = kiosk.venue;
     options.settings.outdated_after = std::chrono::minutes(config.outdated_after_min);
     options.settings.clock_tolerance = std::chrono::minutes(config.clock_tolerance_min);
+    options.settings.clock_sync = kiosk.clock_sync;
     options.settings.idle_timeout = std::chrono::seconds(config.idle_seconds);
     options.settings.page_period = std::chrono::seconds(config.page_seconds);
     options.settings.dpi = config.dpi;
@@ -375,10 +377,12 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
 
 }  // namespace
 
-int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err) {
+int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err,
+              const ClockSync* clock_sync) {
     const milliseconds started = clock.ticks();
     try {
         Kiosk kiosk = prepare(config, clock, out);
+        kiosk.clock_sync = clock_sync;
         if (!config.screenshot.empty()) {
             return take_screenshot(config, kiosk, clock, out);
         }
@@ -405,10 +409,12 @@ int kiosk_main(int argc, char** argv) {
     const Config& config = *result.config;
     SystemClock system_clock;
     if (config.at) {
+        // A time given by hand: whether the kernel's clock is set says nothing of it.
         ShiftedClock shifted(*config.at, system_clock);
-        return run_kiosk(config, shifted, std::cout, std::cerr);
+        return run_kiosk(config, shifted, std::cout, std::cerr, nullptr);
     }
-    return run_kiosk(config, system_clock, std::cout, std::cerr);
+    const KernelClockSync kernel;
+    return run_kiosk(config, system_clock, std::cout, std::cerr, &kernel);
 }
 
 }  // namespace aff

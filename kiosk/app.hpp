@@ -14,7 +14,9 @@ namespace aff {
 int kiosk_main(int argc, char** argv);
 
 // Runs with options already read, on `clock`; messages go to `out` (progress) and `err` (one line
-// per failure).
-int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err);
+// per failure). `clock_sync` says whether the kernel has the clock synchronised (none: ask only
+// the feed's generated_at).
+int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err,
+              const ClockSync* clock_sync = nullptr);
 
 }  // namespace aff
