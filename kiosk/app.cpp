@@ -57,8 +57,11 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once.
-void seed_demo(Store& store, const std::string& path, Instant now, std::ostream& out) {
+// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once. It is
+// applied as the demo, which the first feed that verifies replaces, whatever its sequence.
+// `look_only`: the store is a copy in memory, and the cache stays empty.
+void seed_demo(Store& store, const std::string& path, Instant now, bool look_only,
+               std::ostream& out) {
     std::string bytes;
     try {
         bytes = read_file(path);
@@ -78,9 +81,38 @@ void seed_demo(Store& store, const std::string& path, Instant now, std::ostream&
         throw KioskError("the demo feed '" + path + "' is not a valid feed: " + first + " (" +
                          std::to_string(parsed.error_count()) + " errors)");
     }
-    store.apply(*parsed.feed, now);
-    out << "kiosk: the cache was empty: loaded the demo feed " << path << " ("
-        << parsed.feed->screenings.size() << " screenings)\n";
+    store.apply(*parsed.feed, now, Store::Source::demo);
+    out << "kiosk: the cache " << (look_only ? "is" : "was") << " empty: "
+        << (look_only ? "showing" : "loaded") << " the demo feed " << path << " ("
+        << parsed.feed->screenings.size() << " screenings)"
+        << (look_only ? ", from memory; the cache stays as it is" : "") << "\n";
+}
+
+// The cache as a kiosk starting now would have it: a cache an SD card damaged is moved aside and
+// started afresh, never a crash loop.
+Store open_live(const std::string& db, Instant now, std::ostream& out) {
+    std::string note;
+    Store opened = open_cache(db, now, note);
+    if (!note.empty()) {
+        out << "kiosk: " << note << "\n";
+    }
+    return opened;
+}
+
+// The cache for a screenshot, which only looks: a copy in memory (Store::open_snapshot), so it
+// works on a file it may only read and changes nothing on disk. No file in a directory that
+// exists is the empty cache a kiosk would start with there; a damaged cache is an error, and left
+// for the kiosk to move aside.
+Store open_look(const std::string& db) {
+    std::error_code ec;
+    if (std::filesystem::symlink_status(db, ec).type() == std::filesystem::file_type::not_found) {
+        const auto dir = std::filesystem::path(db).parent_path();
+        if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+            throw StoreError("cache " + db + ": no directory " + dir.string());
+        }
+        return Store::open(":memory:");
+    }
+    return Store::open_snapshot(db);
 }
 
 std::string choose_venue(const Store& store, const std::string& wanted) {
@@ -164,15 +196,10 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
         throw KioskError(e.what());
     }
 
+    const bool look_only = !config.screenshot.empty();
     Store store = [&] {
         try {
-            // A cache an SD card damaged is moved aside and started afresh, never a crash loop.
-            std::string note;
-            Store opened = open_cache(db, clock.now(), note);
-            if (!note.empty()) {
-                out << "kiosk: " << note << "\n";
-            }
-            return opened;
+            return look_only ? open_look(db) : open_live(db, clock.now(), out);
         } catch (const StoreError& e) {
             throw KioskError(std::string("cannot open the ") + e.what());
         }
@@ -180,7 +207,7 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
     // festival's own schedule unless the demo is configured as its fallback.
     if (store.empty() && (config.sync.feed_url.empty() || config.demo_fallback)) {
-        seed_demo(store, demo, clock.now(), out);
+        seed_demo(store, demo, clock.now(), look_only, out);
     }
     std::string venue = config.venue;
     if (store.empty()) {
