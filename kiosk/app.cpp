@@ -57,8 +57,11 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once.
-void seed_demo(Store& store, const std::string& path, Instant now, std::ostream& out) {
+// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once. It is
+// applied as the demo, which the first feed that verifies replaces, whatever its sequence.
+// `look_only`: the store is a copy in memory, and the cache stays empty.
+void seed_demo(Store& store, const std::string& path, Instant now, bool look_only,
+               std::ostream& out) {
     std::string bytes;
     try {
         bytes = read_file(path);
@@ -78,9 +81,38 @@ void seed_demo(Store& store, const std::string& path, Instant now, std::ostream&
         throw KioskError("the demo feed '" + path + "' is not a valid feed: " + first + " (" +
                          std::to_string(parsed.error_count()) + " errors)");
     }
-    store.apply(*parsed.feed, now);
-    out << "kiosk: the cache was empty: loaded the demo feed " << path << " ("
-        << parsed.feed->screenings.size() << " screenings)\n";
+    store.apply(*parsed.feed, now, Store::Source::demo);
+    out << "kiosk: the cache " << (look_only ? "is" : "was") << " empty: "
+        << (look_only ? "showing" : "loaded") << " the demo feed " << path << " ("
+        << parsed.feed->screenings.size() << " screenings)"
+        << (look_only ? ", from memory; the cache stays as it is" : "") << "\n";
+}
+
+// The cache as a kiosk starting now would have it: a cache an SD card damaged is moved aside and
+// started afresh, never a crash loop.
+Store open_live(const std::string& db, Instant now, std::ostream& out) {
+    std::string note;
+    Store opened = open_cache(db, now, note);
+    if (!note.empty()) {
+        out << "kiosk: " << note << "\n";
+    }
+    return opened;
+}
+
+// The cache for a screenshot, which only looks: a copy in memory (Store::open_snapshot), so it
+// works on a file it may only read and changes nothing on disk. No file in a directory that
+// exists is the empty cache a kiosk would start with there; a damaged cache is an error, and left
+// for the kiosk to move aside.
+Store open_look(const std::string& db) {
+    std::error_code ec;
+    if (std::filesystem::symlink_status(db, ec).type() == std::filesystem::file_type::not_found) {
+        const auto dir = std::filesystem::path(db).parent_path();
+        if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+            throw StoreError("cache " + db + ": no directory " + dir.string());
+        }
+        return Store::open(":memory:");
+    }
+    return Store::open_snapshot(db);
 }
 
 std::string choose_venue(const Store& store, const std::string& wanted) {
@@ -125,6 +157,7 @@ struct Kiosk {
     std::string db;
     std::optional<SyncConfig> sync;
     std::string demo_dir;  // where the demo feed's posters are
+    const ClockSync* clock_sync = nullptr;  // the kernel's word on the clock; none with --at
 };
 
 // A hall or film the screen option names must be in the schedule.
@@ -163,15 +196,10 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
         throw KioskError(e.what());
     }
 
+    const bool look_only = !config.screenshot.empty();
     Store store = [&] {
         try {
-            // A cache an SD card damaged is moved aside and started afresh, never a crash loop.
-            std::string note;
-            Store opened = open_cache(db, clock.now(), note);
-            if (!note.empty()) {
-                out << "kiosk: " << note << "\n";
-            }
-            return opened;
+            return look_only ? open_look(db) : open_live(db, clock.now(), out);
         } catch (const StoreError& e) {
             throw KioskError(std::string("cannot open the ") + e.what());
         }
@@ -179,7 +207,7 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
     // festival's own schedule unless the demo is configured as its fallback.
     if (store.empty() && (config.sync.feed_url.empty() || config.demo_fallback)) {
-        seed_demo(store, demo, clock.now(), out);
+        seed_demo(store, demo, clock.now(), look_only, out);
     }
     std::string venue = config.venue;
     if (store.empty()) {
@@ -224,6 +252,7 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.venue_id = kiosk.venue;
     options.settings.outdated_after = std::chrono::minutes(config.outdated_after_min);
     options.settings.clock_tolerance = std::chrono::minutes(config.clock_tolerance_min);
+    options.settings.clock_sync = kiosk.clock_sync;
     options.settings.idle_timeout = std::chrono::seconds(config.idle_seconds);
     options.settings.page_period = std::chrono::seconds(config.page_seconds);
     options.settings.dpi = config.dpi;
@@ -378,10 +407,12 @@ int run_display(const Config& config, Kiosk& kiosk, const Clock& clock, std::ost
 
 }  // namespace
 
-int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err) {
+int run_kiosk(const Config& config, const Clock& clock, std::ostream& out, std::ostream& err,
+              const ClockSync* clock_sync) {
     const milliseconds started = clock.ticks();
     try {
         Kiosk kiosk = prepare(config, clock, out);
+        kiosk.clock_sync = clock_sync;
         if (!config.screenshot.empty()) {
             return take_screenshot(config, kiosk, clock, out);
         }
@@ -408,10 +439,12 @@ int kiosk_main(int argc, char** argv) {
     const Config& config = *result.config;
     SystemClock system_clock;
     if (config.at) {
+        // A time given by hand: whether the kernel's clock is set says nothing of it.
         ShiftedClock shifted(*config.at, system_clock);
-        return run_kiosk(config, shifted, std::cout, std::cerr);
+        return run_kiosk(config, shifted, std::cout, std::cerr, nullptr);
     }
-    return run_kiosk(config, system_clock, std::cout, std::cerr);
+    const KernelClockSync kernel;
+    return run_kiosk(config, system_clock, std::cout, std::cerr, &kernel);
 }
 
 }  // namespace aff

@@ -91,7 +91,8 @@ std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::str
     }
     UiStatus status;
     status.now = now;
-    status.clock_trusted = now >= info->generated_at - settings.clock_tolerance;
+    const bool synchronised = settings.clock_sync != nullptr && settings.clock_sync->synchronised();
+    status.clock_trusted = synchronised || now >= info->generated_at - settings.clock_tolerance;
     // With a clock that cannot be trusted the best guess of the day is the one the feed was made.
     const Instant day_of = status.clock_trusted ? now : info->generated_at;
     status.today = festival_day(*zone, day_of, info->day_starts_at_min);

@@ -8,6 +8,7 @@
 #include "kiosk/theme.hpp"
 #include "platform/canvas.hpp"
 #include "sync/schedule_queries.hpp"
+#include "sync/time/clock.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -26,9 +27,13 @@ struct UiSettings {
     // Whether a sync keeps the cache fresh. Without one (the demo, a cache filled by hand) only
     // the feed's expires_at makes the schedule out of date.
     bool syncing = false;
-    // The clock is not trusted while it reads earlier than the feed's generated_at minus this:
-    // a Pi with no RTC that booted offline thinks it is 1970 or last week.
+    // A clock the kernel calls synchronised is trusted, whatever the feed says (a publisher's
+    // clock may run fast). Otherwise it is not trusted while it reads earlier than the feed's
+    // generated_at minus this: a Pi with no RTC that booted offline thinks it is 1970 or last week.
     std::chrono::minutes clock_tolerance{10};
+    // Asked at every read of the status; none (a clock set by --at, a test): the generated_at
+    // rule alone. It must outlive the screens.
+    const ClockSync* clock_sync = nullptr;
     // A touch screen (and a pinned language) goes back to the board after this long untouched.
     std::chrono::seconds idle_timeout{60};
     // How long a page of the board's later list, or one announcement in the ticker, stays.

@@ -26,6 +26,7 @@ struct FeedInfo {
     Date first_day;
     Date last_day;
     std::string url;
+    bool demo = false;  // the bundled demo the kiosk seeded (Store::Source::demo)
 };
 
 struct VenueInfo {

@@ -85,9 +85,9 @@ public:
     FeedWriter(sqlite3* db, const Feed& feed, const TimeZone& zone)
         : db_(db), feed_(feed), zone_(zone) {}
 
-    void write(Instant applied_at) {
+    void write(Instant applied_at, Store::Source source) {
         store_detail::exec(db_, delete_content_sql);
-        write_meta(applied_at);
+        write_meta(applied_at, source);
         write_assets();
         write_venues();
         write_sections();
@@ -110,15 +110,15 @@ private:
         }
     }
 
-    void write_meta(Instant applied_at) {
+    void write_meta(Instant applied_at, Store::Source source) {
         Statement stmt(db_, insert_sql("feed_meta",
                                        "id feed_version sequence generated_at expires_at "
                                        "applied_at festival_id festival_name* timezone first_day "
-                                       "last_day day_starts_at_min url"));
+                                       "last_day day_starts_at_min url demo"));
         const Festival& f = feed_.festival;
         insert(stmt, "festival", f.id, 1, feed_.version, feed_.sequence, feed_.generated_at,
                feed_.expires_at, applied_at, f.id, f.name, f.timezone, f.first_day, f.last_day,
-               f.day_starts_at_min, f.url);
+               f.day_starts_at_min, f.url, source == Store::Source::demo);
     }
 
     void write_assets() {
@@ -369,7 +369,7 @@ Store::~Store() {
     DbHandle close(db_);
 }
 
-void Store::apply(const Feed& feed, Instant applied_at) {
+void Store::apply(const Feed& feed, Instant applied_at, Source source) {
     try {
         const auto zone = TimeZone::load(feed.festival.timezone);
         if (!zone) {
@@ -377,7 +377,7 @@ void Store::apply(const Feed& feed, Instant applied_at) {
         }
         ForeignKeysCheckedAtCommit foreign_keys(db_);
         Transaction tx(db_, Transaction::Kind::write);
-        FeedWriter(db_, feed, *zone).write(applied_at);
+        FeedWriter(db_, feed, *zone).write(applied_at, source);
         foreign_keys.check();
         tx.commit();
     } catch (const StoreError& e) {

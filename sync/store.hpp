@@ -30,16 +30,26 @@ public:
     // database or not a cache, fails SQLite's quick_check, or has a schema newer than
     // schema_version (such a file is left untouched). ":memory:" gives a private in-memory cache.
     static Store open(const std::string& path);
-    static constexpr int schema_version = 3;
+    // A copy of the cache at `path` in memory, for a command that only looks (a screenshot,
+    // kiosk-sync --status): the file is opened read-only and nothing is written or created beside
+    // it (no -wal, no -shm; see store_snapshot.cpp). An older schema is brought up to date in the
+    // copy; apply() and save_sync_state() change the copy alone. Throws StoreError as open() does,
+    // moving nothing aside, and when there is no file at `path`.
+    static Store open_snapshot(const std::string& path);
+    static constexpr int schema_version = 4;
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
-    // Replaces the whole content with `feed` in one transaction, recording its sequence and
-    // generated_at, and `applied_at` as the apply time. Throws StoreError and changes nothing on
-    // failure.
-    void apply(const Feed& feed, Instant applied_at);
+    // Where a feed comes from: published (the sync, a file applied by hand) or the bundled demo
+    // the kiosk seeds into an empty cache, which any published feed that verifies replaces.
+    enum class Source : std::uint8_t { published, demo };
+
+    // Replaces the whole content with `feed` in one transaction, recording its sequence,
+    // generated_at and source, and `applied_at` as the apply time. Throws StoreError and changes
+    // nothing on failure.
+    void apply(const Feed& feed, Instant applied_at, Source source = Source::published);
 
     // The questions of ScheduleQueries (sync/schedule_queries.hpp), answered from the cache.
     std::optional<FeedInfo> info() const override;

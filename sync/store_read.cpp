@@ -192,7 +192,7 @@ std::optional<FeedInfo> Store::info() const {
     Statement stmt(db_,
                    "SELECT sequence, generated_at, expires_at, applied_at, festival_id, "
                    "festival_name_kk, festival_name_ru, festival_name_en, timezone, first_day, "
-                   "last_day, day_starts_at_min, url FROM feed_meta WHERE id = 1");
+                   "last_day, day_starts_at_min, url, demo FROM feed_meta WHERE id = 1");
     if (!stmt.step()) {
         return std::nullopt;
     }
@@ -208,6 +208,7 @@ std::optional<FeedInfo> Store::info() const {
     info.last_day = decode_date(stmt.next_text());
     info.day_starts_at_min = stmt.next_int();
     info.url = stmt.next_text();
+    info.demo = stmt.next_bool();
     return info;
 }
 

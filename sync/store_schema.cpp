@@ -227,8 +227,14 @@ ALTER TABLE screenings ADD COLUMN moved_to_hall_id TEXT REFERENCES halls (id);
 CREATE INDEX screenings_by_moved_to ON screenings (moved_to_hall_id, starts_at);
 )sql";
 
+// Version 4: whether the feed held is the bundled demo the kiosk seeded into an empty cache,
+// which any feed that verifies replaces (feed-v1, `sequence`).
+constexpr const char* schema_v4 = R"sql(
+ALTER TABLE feed_meta ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 3> migrations{schema_v1, schema_v2, schema_v3};
+constexpr std::array<const char*, 4> migrations{schema_v1, schema_v2, schema_v3, schema_v4};
 static_assert(migrations.size() == Store::schema_version,
               "every schema version needs its migration");
 

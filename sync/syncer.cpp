@@ -2,6 +2,7 @@
 
 #include "sync/asset_store.hpp"
 #include "sync/feed_parse.hpp"
+#include "sync/feed_succession.hpp"
 
 #include <algorithm>
 #include <array>
@@ -219,18 +220,15 @@ SyncReport Syncer::attempt(Attempt& a) {
     }
     const Feed& next = *parsed.feed;
 
-    const auto held = store_.info();
-    if (held && next.sequence < held->sequence) {
-        return finish_failed(a, SyncReason::rollback,
-                             "rollback: the feed's sequence " + std::to_string(next.sequence) +
-                                 " is older than the cache's " + std::to_string(held->sequence));
+    const SuccessionVerdict verdict = succession(store_.info(), next);
+    if (verdict.succession == Succession::rollback) {
+        return finish_failed(a, SyncReason::rollback, "rollback: " + verdict.why);
     }
-    if (held && next.sequence == held->sequence) {
+    if (verdict.succession == Succession::same) {
         a.state.etag = feed.etag;
         a.state.last_modified = feed.last_modified;
         fetch_assets(a, store_.assets(), false);
-        return finish_ok(a, SyncOutcome::unchanged,
-                         "sequence " + std::to_string(next.sequence) + " already applied");
+        return finish_ok(a, SyncOutcome::unchanged, verdict.why);
     }
 
     // Every asset, verified, before the feed that needs it is applied; one that cannot be had
@@ -252,6 +250,9 @@ SyncReport Syncer::attempt(Attempt& a) {
     a.state.etag = feed.etag;
     a.state.last_modified = feed.last_modified;
     std::string message = "applied sequence " + std::to_string(next.sequence);
+    if (!verdict.why.empty()) {
+        message += " (" + verdict.why + ")";
+    }
     if (gc.removed > 0) {
         message += ", " + std::to_string(gc.removed) + " old asset(s) removed";
     }

@@ -1,5 +1,6 @@
 // Time, injected. Logic asks a Clock; only SystemClock reads the real one, and only a program's
-// composition root (kiosk's app, kiosk-sync's main) makes one.
+// composition root (kiosk's app, kiosk-sync's main) makes one. Whether that clock has been set
+// is asked of a ClockSync the same way; only KernelClockSync asks the kernel.
 #pragma once
 
 #include "sync/time/instant.hpp"
@@ -28,6 +29,22 @@ public:
         return std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now().time_since_epoch());
     }
+};
+
+// Whether the wall clock is synchronised (NTP or the like has set it and keeps it).
+class ClockSync {
+public:
+    virtual ~ClockSync() = default;
+    virtual bool synchronised() const = 0;
+};
+
+// The kernel's word: ntp_adjtime(2), only reading, reports a clock state other than TIME_ERROR
+// (systemd-timesyncd, chrony or ntpd clear STA_UNSYNC once they have set the clock).
+bool kernel_clock_synchronised();
+
+class KernelClockSync final : public ClockSync {
+public:
+    bool synchronised() const override { return kernel_clock_synchronised(); }
 };
 
 }  // namespace aff

@@ -4,10 +4,15 @@
 //                                             write a synthetic feed for benchmarks and tests
 //   kiosk-feed keygen -p PUB -s SEC           make a minisign key pair (secret key unencrypted)
 //   kiosk-feed sign -s SEC -m FILE [-t TEXT]  write FILE.minisig (minisign's prehashed form)
-// Exit codes: 0 valid (warnings allowed) or written, 1 the feed has errors, 2 usage or I/O error.
+// A feed dated more than 5 minutes ahead of this computer's clock is a warning for validate, and
+// sign refuses it (sync/feed_dating.hpp).
+// Exit codes: 0 valid (warnings allowed) or written, 1 the feed has errors (or sign refused it),
+// 2 usage or I/O error.
+#include "sync/feed_dating.hpp"
 #include "sync/feed_gen.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/minisign.hpp"
+#include "sync/time/clock.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fcntl.h>
@@ -36,13 +41,18 @@ std::optional<std::string> read_file(const std::string& path) {
     return std::move(bytes).str();
 }
 
-int validate(const std::string& path) {
+int validate(const std::string& path, const aff::Clock& clock) {
     auto bytes = read_file(path);
     if (!bytes) {
         std::cerr << "kiosk-feed: cannot read " << path << "\n";
         return 2;
     }
     auto result = aff::parse_feed(*bytes);
+    if (result.feed) {
+        if (auto future = aff::future_dating(*result.feed, clock.now())) {
+            result.diagnostics.push_back(std::move(*future));
+        }
+    }
     for (const auto& d : result.diagnostics) {
         bool error = d.severity == aff::Diagnostic::Severity::error;
         std::cout << (error ? "error: " : "warning: ") << d.to_string() << "\n";
@@ -147,7 +157,7 @@ std::string default_trusted_comment(const std::string& message_path) {
 }
 
 int sign(const std::string& secret_path, const std::string& message_path,
-         std::optional<std::string> trusted_comment) {
+         std::optional<std::string> trusted_comment, const aff::Clock& clock) {
     std::string error;
     auto key = aff::minisign::load_secret_key(secret_path, error);
     if (!key) {
@@ -158,6 +168,13 @@ int sign(const std::string& secret_path, const std::string& message_path,
     if (!message) {
         std::cerr << "kiosk-feed: cannot read " << message_path << "\n";
         return 2;
+    }
+    if (const auto feed = aff::parse_feed(*message).feed) {
+        if (const auto future = aff::future_dating(*feed, clock.now())) {
+            std::cerr << "kiosk-feed: " << message_path << ": " << future->to_string()
+                      << "; not signed\n";
+            return 1;
+        }
     }
     if (!trusted_comment) trusted_comment = default_trusted_comment(message_path);
     auto minisig = aff::minisign::sign(*message, *key, *trusted_comment, error);
@@ -228,8 +245,9 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
-    if (*validate_cmd) return validate(file);
+    const aff::SystemClock clock;  // the composition root: the one place that reads the time
+    if (*validate_cmd) return validate(file, clock);
     if (*keygen_cmd) return keygen(public_path, secret_path);
-    if (*sign_cmd) return sign(secret_path, message_path, trusted_comment);
+    if (*sign_cmd) return sign(secret_path, message_path, trusted_comment, clock);
     return generate(gen, output);
 }

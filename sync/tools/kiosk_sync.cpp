@@ -3,6 +3,7 @@
 //              --assets DIR [--ca-file PEM] [--metrics PATH]      one sync, then exit
 //   kiosk-sync ... without --once                                 poll forever (a service)
 //   kiosk-sync --status --db PATH --assets DIR                    the cache's state, as JSON
+//                                                (read-only: it writes nothing, creates no file)
 // Every option can come from a TOML file (--config FILE) under the same name; the command line
 // wins. Exit codes: 0 applied or unchanged, 1 the sync failed (one line on stderr), 2 usage or
 // configuration error.
@@ -65,13 +66,15 @@ int print_status(const Options& options) {
         std::cerr << program << ": no cache at " << db << "\n";
         return 1;
     }
-    const aff::Store store = aff::Store::open(db);
+    const aff::Store store = aff::Store::open_snapshot(db);
     const auto info = store.info();
     const auto state = store.sync_state();
     nlohmann::json status;
     status["sequence"] = info ? nlohmann::json(info->sequence) : nlohmann::json(nullptr);
     status["generated_at"] =
         info ? optional_time(info->generated_at) : nlohmann::json(nullptr);
+    status["festival"] = info ? nlohmann::json(info->festival_id) : nlohmann::json(nullptr);
+    status["demo"] = info && info->demo;
     status["last_attempt"] = optional_time(state.last_attempt);
     status["last_success"] = optional_time(state.last_success);
     status["last_error"] = state.last_error;

@@ -573,6 +573,40 @@ TEST(BoardScreen, AnUntrustedClockShowsNoNowOnlyTheDaysProgrammeAndSaysTheTimeIs
     CHECK_FALSE(drawn(canvas, "Setting the clock"));
 }
 
+// A publisher's clock six hours fast dates the feed at midnight while the kiosks read 18:00.
+TEST(BoardScreen, AClockTheKernelCallsSynchronisedIsTrustedWhateverDateTheFeedGives) {
+    Feed fast = test::demo_feed();
+    fast.generated_at = at("2018-09-16T00:00:00+06:00");
+    kiosk.emplace(fast);
+    languages(LanguageCycle::pinned(Lang::en));
+    test::FakeClockSync kernel(true);
+    ui().settings.clock_sync = &kernel;
+    BoardScreen board(ui());
+    update(board);
+    CHECK_TRUE(drawn(canvas, "Now showing"));
+    CHECK_TRUE(drawn(canvas, "18:00"));
+    CHECK_FALSE(drawn(canvas, "Setting the clock"));
+}
+
+TEST(BoardScreen, UntilTheKernelCallsTheClockSynchronisedTheFeedsDateDecides) {
+    Feed fast = test::demo_feed();
+    fast.generated_at = at("2018-09-16T00:00:00+06:00");
+    kiosk.emplace(fast);
+    languages(LanguageCycle::pinned(Lang::en));
+    test::FakeClockSync kernel(false);
+    ui().settings.clock_sync = &kernel;
+    BoardScreen board(ui());
+    update(board);
+    CHECK_TRUE(drawn(canvas, "Setting the clock"));
+    CHECK_FALSE(drawn(canvas, "Now showing"));
+    // NTP sets the clock: the next minute's status trusts it.
+    kernel.set(true);
+    clock.advance(std::chrono::minutes(1));
+    CHECK_TRUE(update(board));
+    CHECK_TRUE(drawn(canvas, "Now showing"));
+    CHECK_FALSE(drawn(canvas, "Setting the clock"));
+}
+
 TEST(Board, BeforeTheFirstFeedTheScreenSaysTheScheduleIsComingInEveryLanguage) {
     for (const Size size : {Size{1920, 1080}, Size{1080, 1920}, Size{800, 480}}) {
         for (const Lang lang : all_langs) {

@@ -3,10 +3,13 @@
 // was asleep until the next minute.
 #include "tests/bench/kiosk_process.hpp"
 
+#include "sync/store.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -84,7 +87,9 @@ TEST_GROUP(KioskProcess) {
         const std::filesystem::path dir = std::string(AFF_TEST_TMPDIR) + "/kiosk-process";
         std::filesystem::create_directories(dir);
         db = (dir / "cache.db").string();
-        std::filesystem::remove(db);
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(db + suffix);
+        }
     }
 };
 
@@ -112,4 +117,41 @@ TEST(KioskProcess, SigtermEndsAWindowedKioskCleanlyAndAtOnce) {
     LONGS_EQUAL(0, WEXITSTATUS(exit.status));
     CHECK_FALSE(kiosk.line_with("frames drawn in").empty());
     CHECK_TRUE_TEXT(took < 2s, "SIGTERM did not wake the kiosk's event loop");
+}
+
+// The trap: a kiosk with the demo as its fallback seeds the demo (sequence 1) into its
+// empty cache, and the festival's first feed is sequence 1 too. It replaces the demo at once.
+TEST(KioskProcess, TheFestivalsFirstFeedReplacesTheDemoAKioskSeededThoughBothAreSequenceOne) {
+    const ScopedEnv driver("SDL_VIDEODRIVER", "offscreen");
+    {
+        aff::bench::KioskProcess kiosk(kiosk_command(
+            {"--window", "--size", "640x360", "--db", db, "--lang", "en", "--at",
+             "2018-09-15T18:00:00+06:00"}));
+        const auto first = kiosk.wait_for("first frame on screen", Clock::now() + 30s);
+        if (!first) {
+            kiosk.show_lines();
+        }
+        CHECK_TRUE_TEXT(first.has_value(), "the kiosk showed no first frame");
+        CHECK_FALSE(kiosk.line_with("loaded the demo feed").empty());
+        kiosk.terminate();
+    }
+    CHECK_TRUE(aff::Store::open_snapshot(db).info()->demo);
+
+    // The demo's own signed file stands for the festival's first feed: sequence 1, verified.
+    const std::string demo = std::string(AFF_SOURCE_DATADIR) + "/demo";
+    const std::string dir = std::filesystem::path(db).parent_path().string();
+    const std::string log = dir + "/kiosk-sync.log";
+    std::string command = AFF_EMULATOR;
+    command += std::string(command.empty() ? "" : " ") + "'" + AFF_KIOSK_SYNC_BINARY +
+               "' --once --feed-url 'file://" + demo + "/feed.json' --public-key-file '" + demo +
+               "/keys/demo-NOT-FOR-PRODUCTION.pub' --db '" + db + "' --assets '" + dir +
+               "/assets' >'" + log + "' 2>&1";
+    const int status = std::system(command.c_str());
+    std::ifstream in(log);
+    const std::string output{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK_TEXT(WIFEXITED(status) && WEXITSTATUS(status) == 0, output.c_str());
+    STRCMP_CONTAINS("applied: applied sequence 1 (replaces the demo festival)", output.c_str());
+    const auto info = aff::Store::open_snapshot(db).info();
+    CHECK_FALSE(info->demo);
+    LONGS_EQUAL(1, info->sequence);
 }

@@ -24,4 +24,15 @@ private:
     std::chrono::milliseconds ticks_{0};
 };
 
+// What the kernel would say of the clock, set by the test.
+class FakeClockSync final : public ClockSync {
+public:
+    explicit FakeClockSync(bool synchronised = false) : synchronised_(synchronised) {}
+    bool synchronised() const override { return synchronised_; }
+    void set(bool synchronised) { synchronised_ = synchronised; }
+
+private:
+    bool synchronised_;
+};
+
 }  // namespace aff::test

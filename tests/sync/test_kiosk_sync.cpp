@@ -228,6 +228,56 @@ TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
     STRCMP_EQUAL("[]", object["missing_assets"].dump().c_str());
 }
 
+// --status only reads: as a user who may only read the cache (a root test runs it as nobody), in
+// a directory it may not write, it answers, and the directory holds the same files, unchanged.
+TEST(KioskSyncCommand, StatusOnlyReadsTheCacheAndSaysWhetherItHoldsTheDemo) {
+    LONGS_EQUAL(0, run(sync_args(feed_url)).exit_code);
+    const std::string state = dir + "/state";
+    fs::create_directories(state);
+    fs::rename(dir + "/cache.db", state + "/cache.db");
+    fs::permissions(state + "/cache.db",
+                    fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(state, fs::perms::owner_read | fs::perms::owner_exec |
+                               fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(dir, fs::perms::all);  // for its output files
+    fs::remove(dir + "/out.txt");
+    fs::remove(dir + "/err.txt");
+    const auto files = [&] {
+        std::vector<std::pair<std::string, std::string>> found;
+        for (const auto& entry : fs::directory_iterator(state)) {
+            found.emplace_back(entry.path().filename().string(), read_bytes(entry.path()));
+        }
+        return found;
+    };
+    const auto before = files();
+
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+            _exit(126);
+        }
+        const std::string command = kiosk_sync_command() + " --status --db " +
+                                    shell_quoted(state + "/cache.db") + " --assets " +
+                                    shell_quoted(dir + "/assets") + " >" +
+                                    shell_quoted(dir + "/out.txt") + " 2>" +
+                                    shell_quoted(dir + "/err.txt") + " </dev/null";
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    const std::string out = read_bytes(dir + "/out.txt");
+    CHECK_TEXT(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+               (out + read_bytes(dir + "/err.txt")).c_str());
+    const json object = json::parse(out);
+    LONGS_EQUAL(1, object["sequence"].get<int>());
+    STRCMP_EQUAL("aff-2018-demo", object["festival"].get<std::string>().c_str());
+    CHECK_FALSE(object["demo"].get<bool>());  // the demo's feed, but synced: a published one
+    CHECK_TRUE(before == files());
+    fs::permissions(state, fs::perms::owner_all, fs::perm_options::add);
+}
+
 TEST(KioskSyncCommand, WithoutOnceItPollsUntilSigtermThenExitsCleanly) {
     int out[2];
     CHECK(pipe(out) == 0);

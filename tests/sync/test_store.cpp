@@ -518,6 +518,14 @@ TEST(Store, ApplyingASecondFeedReplacesEverythingWithoutLeftovers) {
     }
 }
 
+TEST(Store, TheDemoTheKioskSeedsIsKnownAsTheDemoUntilAFeedReplacesIt) {
+    Store store = open();
+    store.apply(festival(1).build(), almaty(14, 12), Store::Source::demo);
+    CHECK_TRUE(store.info()->demo);
+    store.apply(festival(1).build(), almaty(14, 13));
+    CHECK_FALSE(store.info()->demo);
+}
+
 TEST(Store, ApplyKeepsTheSyncState) {
     Store store = open();
     SyncState state;
@@ -1196,7 +1204,7 @@ TEST_GROUP(StoreMigration) {
 TEST(StoreMigration, ANewCacheIsAtTheCurrentSchemaVersion) {
     Store store = Store::open(cache->path());
     LONGS_EQUAL(Store::schema_version, query_long(store.handle(), "PRAGMA user_version"));
-    LONGS_EQUAL(3, Store::schema_version);
+    LONGS_EQUAL(4, Store::schema_version);
 }
 
 TEST(StoreMigration, AVersionOneCacheIsUpgradedAndItsContentStaysReadable) {
@@ -1225,6 +1233,7 @@ TEST(StoreMigration, AVersionOneCacheIsUpgradedAndItsContentStaysReadable) {
     STRCMP_EQUAL("foyer", map->floors[0].areas[0].id.c_str());
     STRCMP_EQUAL("arman-1", map->nodes[1].hall.c_str());
     LONGS_EQUAL(0, store.sync_state().consecutive_failures);
+    CHECK_FALSE(info->demo);
 }
 
 TEST(StoreMigration, AnUpgradedCacheTakesANewFeed) {
@@ -1265,6 +1274,11 @@ TEST(StoreMigration, TheVersionOneFixtureMatchesWhatMigrationOneCreates) {
         if (name == "screenings" && fresh_sql.find(added) != std::string::npos) {
             fresh_sql.replace(fresh_sql.find(added), added.size(), "\n)");
         }
+        // Version 4 adds one to the feed's metadata.
+        const std::string demo = "\n, demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)))";
+        if (name == "feed_meta" && fresh_sql.find(demo) != std::string::npos) {
+            fresh_sql.replace(fresh_sql.find(demo), demo.size(), "\n)");
+        }
         STRCMP_EQUAL_TEXT(sql.c_str(), fresh_sql.c_str(), name.c_str());
     }
     sqlite3_finalize(stmt);
@@ -1275,13 +1289,13 @@ TEST(StoreMigration, TheVersionOneFixtureMatchesWhatMigrationOneCreates) {
 TEST(StoreMigration, ACacheFromANewerProgramIsRefusedAndLeftUntouched) {
     exec_sql(cache->path(),
              "PRAGMA application_id = 1095124555; CREATE TABLE future (x INTEGER);"
-             "PRAGMA user_version = 4;");
+             "PRAGMA user_version = 5;");
     const std::string before = read_file(cache->path());
 
     const std::string error = error_of([&] { (void)Store::open(cache->path()); });
 
     STRCMP_CONTAINS(cache->path().c_str(), error.c_str());
-    STRCMP_CONTAINS("schema version 4 is newer than this program's 3", error.c_str());
+    STRCMP_CONTAINS("schema version 5 is newer than this program's 4", error.c_str());
     CHECK_TRUE(before == read_file(cache->path()));
     CHECK_FALSE(std::filesystem::exists(cache->path() + "-wal"));
 }
@@ -1340,6 +1354,99 @@ TEST(StoreMigration, OpeningAnUpToDateCacheAgainChangesNothing) {
     Store store = Store::open(cache->path());
     LONGS_EQUAL(Store::schema_version, query_long(store.handle(), "PRAGMA user_version"));
     LONGS_EQUAL(4, store.info()->sequence);
+}
+
+// ================================================================================================
+// A snapshot: the cache in memory, the file only read.
+
+TEST_GROUP(StoreSnapshot) {
+    TempCache* cache = nullptr;
+
+    void setup() override {
+        test::preload_time_zones();
+        cache = new TempCache;
+    }
+    void teardown() override { delete cache; }
+
+    // The files beside the cache (its directory holds other tests' files too), with their bytes.
+    std::vector<std::pair<std::string, std::string>> files() const {
+        std::vector<std::pair<std::string, std::string>> found;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            if (std::filesystem::exists(cache->path() + suffix)) {
+                found.emplace_back(suffix, read_file(cache->path() + suffix));
+            }
+        }
+        return found;
+    }
+};
+
+TEST(StoreSnapshot, ASnapshotReadsTheCacheAndWritesOrCreatesNothing) {
+    { Store::open(cache->path()).apply(festival(9).build(), almaty(14, 12)); }
+    const auto before = files();
+    LONGS_EQUAL(1, before.size());
+    {
+        const Store snapshot = Store::open_snapshot(cache->path());
+        LONGS_EQUAL(9, snapshot.info()->sequence);
+        STRCMP_EQUAL("arman", snapshot.venues().at(0).id.c_str());
+    }
+    CHECK_TRUE(before == files());
+}
+
+TEST(StoreSnapshot, ASnapshotReadsWhatAnOpenWriterHasOnlyInItsWal) {
+    Store writer = Store::open(cache->path());
+    writer.apply(festival(9).build(), almaty(14, 12));
+    const auto before = files();
+    LONGS_EQUAL(3, before.size());  // the file, its WAL, its shared memory
+    const std::string file = read_file(cache->path());
+    const std::string wal = read_file(cache->path() + "-wal");
+    LONGS_EQUAL(9, Store::open_snapshot(cache->path()).info()->sequence);
+    LONGS_EQUAL(3, files().size());
+    CHECK_TRUE(file == read_file(cache->path()));
+    CHECK_TRUE(wal == read_file(cache->path() + "-wal"));
+}
+
+TEST(StoreSnapshot, ASnapshotOfAnOlderSchemaIsUpgradedInMemoryAndTheFileStaysAsItWas) {
+    exec_sql(cache->path(), read_file(std::string(AFF_TEST_DATADIR) + "/cache/cache-v1.sql"));
+    const auto before = files();
+    {
+        Store snapshot = Store::open_snapshot(cache->path());
+        LONGS_EQUAL(Store::schema_version, query_long(snapshot.handle(), "PRAGMA user_version"));
+        LONGS_EQUAL(7, snapshot.info()->sequence);
+        // What is applied to a snapshot stays in it.
+        snapshot.apply(festival(8).build(), almaty(15, 9));
+        LONGS_EQUAL(8, snapshot.info()->sequence);
+    }
+    CHECK_TRUE(before == files());
+    LONGS_EQUAL(7, Store::open_snapshot(cache->path()).info()->sequence);
+}
+
+TEST(StoreSnapshot, ADamagedFileIsRefusedAndLeftAsItIs) {
+    const std::string garbage(8192, '\x5a');
+    write_file(cache->path(), garbage);
+    const std::string error = error_of([&] { (void)Store::open_snapshot(cache->path()); });
+    STRCMP_CONTAINS(cache->path().c_str(), error.c_str());
+    STRCMP_CONTAINS("file is not a database", error.c_str());
+    CHECK_TRUE(garbage == read_file(cache->path()));
+    LONGS_EQUAL(1, files().size());
+}
+
+TEST(StoreSnapshot, NoFileIsRefusedAndNoneIsCreated) {
+    const std::string error = error_of([&] { (void)Store::open_snapshot(cache->path()); });
+    STRCMP_CONTAINS("no such file", error.c_str());
+    CHECK_TRUE(files().empty());
+}
+
+TEST(StoreSnapshot, AnEmptyFileIsAnEmptyCache) {
+    write_file(cache->path(), "");
+    CHECK_TRUE(Store::open_snapshot(cache->path()).empty());
+    LONGS_EQUAL(1, files().size());
+    STRCMP_EQUAL("", read_file(cache->path()).c_str());
+}
+
+TEST(StoreSnapshot, APathWithCharactersAUriReadsOtherwiseIsReadAsItIs) {
+    const std::string odd = cache->sibling("odd ?mode=rwc#%41");
+    { Store::open(odd).apply(festival(3).build(), almaty(14, 12)); }
+    LONGS_EQUAL(3, Store::open_snapshot(odd).info()->sequence);
 }
 
 }  // namespace aff

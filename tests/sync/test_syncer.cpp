@@ -2,6 +2,7 @@
 // fault server for everything that can go wrong. Feeds are signed with the demo key (its secret
 // key is committed for exactly this) through sync/minisign.
 #include "sync/asset_store.hpp"
+#include "sync/feed_parse.hpp"
 #include "sync/feed_gen.hpp"
 #include "sync/http_client.hpp"
 #include "sync/minisign.hpp"
@@ -79,6 +80,19 @@ std::string sign(const std::string& body) {
 json demo_feed(std::int64_t sequence) {
     json feed = json::parse(read_bytes(demo_dir + "/feed.json"));
     feed["sequence"] = sequence;
+    return feed;
+}
+
+// A feed as the kiosk holds it after parsing.
+Feed parsed(const json& feed) {
+    ParseResult result = parse_feed(feed.dump());
+    CHECK_TRUE(result.ok());
+    return std::move(*result.feed);
+}
+
+// A synthetic feed as the next publication of the demo's festival (its festival.id).
+json same_festival(json feed) {
+    feed["festival"]["id"] = demo_feed(1)["festival"]["id"];
     return feed;
 }
 
@@ -280,13 +294,87 @@ TEST(SyncEndToEnd, AGzippedFeedArrivesCompressedAndIsApplied) {
 TEST(SyncEndToEnd, ANewSequenceReplacesTheOldFeed) {
     publish(demo_feed(1));
     check_applied(rig->sync());
-    auto next = generate_feed(GenOptions{50, 9, 0});
+    auto next = same_festival(generate_feed(GenOptions{50, 9, 0}));
     next["sequence"] = 2;
     publish(next);
     const SyncReport report = rig->sync();
     check_applied(report);
     LONGS_EQUAL(2, rig->store.info()->sequence);
     LONGS_EQUAL(50, count_rows(rig->store, "screenings"));
+}
+
+// ---- Which feed replaces which (feed-v1, `sequence`) ----
+
+TEST(SyncEndToEnd, TheDemoTheKioskSeededIsReplacedByAFeedOfTheSameSequence) {
+    rig->store.apply(parsed(demo_feed(1)), rig->clock.now(), Store::Source::demo);
+    CHECK_TRUE(rig->store.info()->demo);
+    publish(demo_feed(1));  // sequence 1, as the festival's first feed is
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    STRCMP_EQUAL("applied sequence 1 (replaces the demo festival)", report.message.c_str());
+    CHECK_FALSE(rig->store.info()->demo);
+    CHECK(rig->store.info()->applied_at == rig->clock.now());
+    // Now it is the festival's own feed, which the same sequence leaves alone.
+    fs::last_write_time(root + "/festival/feed.json", fs::file_time_type::clock::now() + 1h);
+    const SyncReport again = rig->sync();
+    CHECK_TEXT(again.outcome == SyncOutcome::unchanged, again.message.c_str());
+    STRCMP_EQUAL("sequence 1 already applied", again.message.c_str());
+}
+
+TEST(SyncEndToEnd, TheDemoTheKioskSeededIsReplacedByAnyFeedThatVerifiesHoweverOld) {
+    rig->store.apply(parsed(demo_feed(40)), rig->clock.now(), Store::Source::demo);
+    auto festival = generate_feed(GenOptions{50, 9, 0});  // another festival, made earlier
+    festival["sequence"] = 1;
+    CHECK_TRUE(festival["generated_at"].get<std::string>() < "2018-09-15");
+    publish(festival);
+    check_applied(rig->sync());
+    LONGS_EQUAL(1, rig->store.info()->sequence);
+    LONGS_EQUAL(50, count_rows(rig->store, "screenings"));
+}
+
+TEST(SyncEndToEnd, TheNextFestivalReplacesTheCacheWhenItsFeedIsGeneratedLater) {
+    publish(demo_feed(57));
+    check_applied(rig->sync());
+    json next = demo_feed(1);
+    next["festival"]["id"] = "aff-2019";
+    next["generated_at"] = "2019-08-01T10:00:00+06:00";
+    publish(next);
+    const SyncReport report = rig->sync();
+    check_applied(report);
+    STRCMP_EQUAL("applied sequence 1 (festival \"aff-2019\" replaces \"aff-2018-demo\")",
+                 report.message.c_str());
+    STRCMP_EQUAL("aff-2019", rig->store.info()->festival_id.c_str());
+    LONGS_EQUAL(1, rig->store.info()->sequence);
+}
+
+TEST(SyncEndToEnd, AnotherFestivalsFeedGeneratedNoLaterIsARollbackAndTheCacheStays) {
+    publish(demo_feed(57));
+    check_applied(rig->sync());
+    json other = demo_feed(90);
+    other["festival"]["id"] = "aff-2017";
+    publish(other);  // generated at the same instant as the cache's feed: not later
+    const SyncReport report = rig->sync();
+    CHECK_TEXT(report.outcome == SyncOutcome::failed, report.message.c_str());
+    CHECK(report.reason == SyncReason::rollback);
+    STRCMP_EQUAL("rollback: the feed of festival \"aff-2017\" was generated at "
+                 "2018-09-15T02:00:00Z, not after the cache's feed of \"aff-2018-demo\" "
+                 "(2018-09-15T02:00:00Z)",
+                 report.message.c_str());
+    STRCMP_EQUAL("aff-2018-demo", rig->store.info()->festival_id.c_str());
+    LONGS_EQUAL(57, rig->store.info()->sequence);
+}
+
+TEST(SyncEndToEnd, ALowerSequenceOfTheSameFestivalIsStillARollbackHoweverLateItsDate) {
+    publish(demo_feed(57));
+    check_applied(rig->sync());
+    json older = demo_feed(56);
+    older["generated_at"] = "2018-09-16T10:00:00+06:00";
+    publish(older);
+    const SyncReport report = rig->sync();
+    CHECK(report.reason == SyncReason::rollback);
+    STRCMP_EQUAL("rollback: the feed's sequence 56 is older than the cache's 57",
+                 report.message.c_str());
+    LONGS_EQUAL(57, rig->store.info()->sequence);
 }
 
 TEST(SyncEndToEnd, AnAssetAddedIsFetchedAndAnAssetNoLongerListedIsDeleted) {
@@ -722,7 +810,7 @@ TEST(SyncFaults, AnAssetMissingIsFetchedAtTheNextPollThatFindsTheSameSequence) {
 }
 
 TEST(SyncFaults, AFullDiskIsADiskFailureAndNotACrash) {
-    auto bigger = generate_feed(GenOptions{3000, 11, 0});
+    auto bigger = same_festival(generate_feed(GenOptions{3000, 11, 0}));
     bigger["sequence"] = 6;
     serve_signed(bigger.dump());
     // The database may not grow past its size now: as good as a full disk for SQLite.

@@ -2,6 +2,8 @@
 // Clock); this is the one place that checks the real one reads the right sources.
 #include "sync/time/clock.hpp"
 
+#include <sys/timex.h>
+
 #include <CppUTest/TestHarness.h>
 
 #include <chrono>
@@ -29,4 +31,14 @@ TEST(Clock, TicksAreTheSteadyClockInMilliseconds) {
     const auto after = ceil<milliseconds>(steady_clock::now().time_since_epoch());
     CHECK_TRUE(before <= ticks);
     CHECK_TRUE(ticks <= after);
+}
+
+// The kernel's word on the clock is its NTP state: anything but TIME_ERROR (STA_UNSYNC set, or
+// no answer) is a clock something has set.
+TEST(Clock, TheKernelCallsTheClockSynchronisedUnlessItsNtpStateIsAnError) {
+    timex state{};
+    const int answer = adjtimex(&state);
+    const KernelClockSync kernel;
+    CHECK_EQUAL(answer != -1 && answer != TIME_ERROR, kernel.synchronised());
+    CHECK_EQUAL(kernel.synchronised(), kernel_clock_synchronised());
 }
