@@ -227,6 +227,9 @@ TEST(SyncEndToEnd, AFirstSyncAppliesTheFeedAndStoresEveryAssetByItsHash) {
     LONGS_EQUAL(369, count_rows(rig->store, "screenings"));
     CHECK(report.missing_assets.empty());
     LONGS_EQUAL(6, report.assets_fetched);
+    // The message does not say "applied" again: line() puts the outcome first, once.
+    STRCMP_EQUAL("sequence 1", report.message.c_str());
+    STRCMP_EQUAL("applied: sequence 1", report.line().c_str());
     const json published = demo_feed(1);
     for (const auto& asset : published["assets"]) {
         CHECK(fs::exists(rig->assets().path_of(asset["sha256"].get<std::string>())));
@@ -578,11 +581,26 @@ TEST(SyncFaults, AValidationFailureRecordsTheFirstErrors) {
                report.message.c_str());
 }
 
+TEST(SyncFaults, ATitleWithAControlCharacterIsRefusedAndTheLastScheduleStays) {
+    json feed = demo_feed(6);
+    feed["films"][0]["title"]["en"] = std::string("Before\0after", 12);
+    serve(feed);
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::validation);
+    CHECK_TEXT(report.message.find("films[0].title.en: control character U+0000") !=
+                   std::string::npos,
+               report.message.c_str());
+}
+
 TEST(SyncFaults, AnUnknownVersionIsAVersionFailure) {
     json feed = demo_feed(6);
     feed["version"] = 2;
     serve(feed);
-    check_failed_and_intact(rig->sync(), SyncReason::version);
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::version);
+    STRCMP_EQUAL("version: unsupported version 2 (this kiosk reads 1)", report.message.c_str());
+    STRCMP_EQUAL("failed: version: unsupported version 2 (this kiosk reads 1)",
+                 report.line().c_str());
 }
 
 TEST(SyncFaults, AMissingSignatureIsASignatureFailure) {
