@@ -10,6 +10,7 @@
 #include "platform/rotation.hpp"
 #include "platform/text_log.hpp"
 #include "platform/video.hpp"
+#include "sync/asset_store.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/stop_signal.hpp"
@@ -57,8 +58,10 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once.
-void seed_demo(Store& store, const std::string& path, Instant now, std::ostream& out) {
+// An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once. Its
+// posters go into the asset store, as a synced feed's do.
+void seed_demo(Store& store, const std::string& path, const std::string& assets_dir, Instant now,
+               std::ostream& out) {
     std::string bytes;
     try {
         bytes = read_file(path);
@@ -81,6 +84,11 @@ void seed_demo(Store& store, const std::string& path, Instant now, std::ostream&
     store.apply(*parsed.feed, now);
     out << "kiosk: the cache was empty: loaded the demo feed " << path << " ("
         << parsed.feed->screenings.size() << " screenings)\n";
+    const auto imported = AssetStore(assets_dir).import_files(
+        std::filesystem::path(path).parent_path().string(), parsed.feed->assets);
+    for (const std::string& problem : imported.problems) {
+        out << "kiosk: the demo's " << problem << "\n";
+    }
 }
 
 std::string choose_venue(const Store& store, const std::string& wanted) {
@@ -101,14 +109,21 @@ std::string choose_venue(const Store& store, const std::string& wanted) {
     return wanted;
 }
 
+// The asset store: --assets, else "assets" beside the cache.
+std::string assets_dir(const Config& config, const std::string& db) {
+    if (!config.sync.assets.empty()) {
+        return config.sync.assets;
+    }
+    return (std::filesystem::path(db).parent_path() / "assets").string();
+}
+
 // The sync settings from the kiosk's options, or nothing when no feed URL is configured.
-std::optional<SyncConfig> sync_config(const Config& config) {
+std::optional<SyncConfig> sync_config(const Config& config, const std::string& assets) {
     if (config.sync.feed_url.empty()) {
         return std::nullopt;
     }
     try {
-        return options::sync_config(
-            config.sync, config.sync.assets.empty() ? state_dir() + "/assets" : config.sync.assets);
+        return options::sync_config(config.sync, assets);
     } catch (const options::Error& e) {
         throw KioskError(e.what());
     } catch (const PlatformError& e) {
@@ -124,7 +139,7 @@ struct Kiosk {
     FontFiles fonts;
     std::string db;
     std::optional<SyncConfig> sync;
-    std::string demo_dir;  // where the demo feed's posters are
+    std::string assets_dir;  // the asset store the posters are drawn from
 };
 
 // A hall or film the screen option names must be in the schedule.
@@ -179,7 +194,7 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
     // festival's own schedule unless the demo is configured as its fallback.
     if (store.empty() && (config.sync.feed_url.empty() || config.demo_fallback)) {
-        seed_demo(store, demo, clock.now(), out);
+        seed_demo(store, demo, assets_dir(config, db), clock.now(), out);
     }
     std::string venue = config.venue;
     if (store.empty()) {
@@ -206,9 +221,10 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
         throw KioskError("fontconfig has no font family '" + config.font + "'");
     }
     check_screen(store, venue, config.screen);
-    std::string demo_dir = std::filesystem::path(demo).parent_path().string();
+    std::string assets = assets_dir(config, db);
+    auto sync = sync_config(config, assets);
     return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts),
-                 std::move(db), sync_config(config), std::move(demo_dir)};
+                 std::move(db), std::move(sync), std::move(assets)};
 }
 
 LanguageCycle language_cycle(const Config& config, const Clock& clock) {
@@ -229,12 +245,7 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.settings.dpi = config.dpi;
     options.settings.type_scales = config.type_scales;
     options.settings.syncing = kiosk.sync.has_value();
-    if (kiosk.sync) {
-        options.assets_dir = kiosk.sync->assets_dir;
-    } else if (!config.sync.assets.empty()) {
-        options.assets_dir = config.sync.assets;
-    }
-    options.demo_dir = kiosk.demo_dir;
+    options.assets_dir = kiosk.assets_dir;
     // The board and a hall's sign are home screens; the day programme and a film's page are
     // opened above the board, as a visitor would have.
     const bool is_home = config.screen.kind == ScreenKind::board ||
