@@ -10,6 +10,7 @@
 #include "platform/rotation.hpp"
 #include "platform/text_log.hpp"
 #include "platform/video.hpp"
+#include "sync/asset_store.hpp"
 #include "sync/cache_recovery.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/stop_signal.hpp"
@@ -22,7 +23,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
+#include <stdlib.h>  // mkdtemp
 
 namespace aff {
 namespace {
@@ -58,10 +61,11 @@ std::string read_file(const std::string& path) {
 }
 
 // An empty cache gets the bundled demo festival, so a fresh kiosk shows a schedule at once. It is
-// applied as the demo, which the first feed that verifies replaces, whatever its sequence.
+// applied as the demo, which the first feed that verifies replaces, whatever its sequence. Its
+// posters go into the asset store `assets_dir`, as a synced feed's do.
 // `look_only`: the store is a copy in memory, and the cache stays empty.
-void seed_demo(Store& store, const std::string& path, Instant now, bool look_only,
-               std::ostream& out) {
+void seed_demo(Store& store, const std::string& path, const std::string& assets_dir, Instant now,
+               bool look_only, std::ostream& out) {
     std::string bytes;
     try {
         bytes = read_file(path);
@@ -86,6 +90,11 @@ void seed_demo(Store& store, const std::string& path, Instant now, bool look_onl
         << (look_only ? "showing" : "loaded") << " the demo feed " << path << " ("
         << parsed.feed->screenings.size() << " screenings)"
         << (look_only ? ", from memory; the cache stays as it is" : "") << "\n";
+    const auto imported = AssetStore(assets_dir).import_files(
+        std::filesystem::path(path).parent_path().string(), parsed.feed->assets);
+    for (const std::string& problem : imported.problems) {
+        out << "kiosk: the demo's " << problem << "\n";
+    }
 }
 
 // The cache as a kiosk starting now would have it: a cache an SD card damaged is moved aside and
@@ -115,6 +124,21 @@ Store open_look(const std::string& db) {
     return Store::open_snapshot(db);
 }
 
+// A folder of this run's own, removed with the last copy of the pointer: where a screenshot of
+// the demo keeps its posters, since it writes nothing beside the cache.
+std::shared_ptr<const std::string> scratch_dir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "aff-kiosk-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        throw KioskError("cannot make a scratch folder in " +
+                         std::filesystem::temp_directory_path().string());
+    }
+    return std::shared_ptr<const std::string>(new std::string(pattern), [](const std::string* p) {
+        std::error_code ec;
+        std::filesystem::remove_all(*p, ec);
+        delete p;
+    });
+}
+
 std::string choose_venue(const Store& store, const std::string& wanted) {
     const auto venues = store.venues();
     if (venues.empty()) {
@@ -133,14 +157,21 @@ std::string choose_venue(const Store& store, const std::string& wanted) {
     return wanted;
 }
 
+// The asset store: --assets, else "assets" beside the cache.
+std::string assets_dir(const Config& config, const std::string& db) {
+    if (!config.sync.assets.empty()) {
+        return config.sync.assets;
+    }
+    return (std::filesystem::path(db).parent_path() / "assets").string();
+}
+
 // The sync settings from the kiosk's options, or nothing when no feed URL is configured.
-std::optional<SyncConfig> sync_config(const Config& config) {
+std::optional<SyncConfig> sync_config(const Config& config, const std::string& assets) {
     if (config.sync.feed_url.empty()) {
         return std::nullopt;
     }
     try {
-        return options::sync_config(
-            config.sync, config.sync.assets.empty() ? state_dir() + "/assets" : config.sync.assets);
+        return options::sync_config(config.sync, assets);
     } catch (const options::Error& e) {
         throw KioskError(e.what());
     } catch (const PlatformError& e) {
@@ -156,7 +187,8 @@ struct Kiosk {
     FontFiles fonts;
     std::string db;
     std::optional<SyncConfig> sync;
-    std::string demo_dir;  // where the demo feed's posters are
+    std::string assets_dir;  // the asset store the posters are drawn from
+    std::shared_ptr<const std::string> scratch;  // assets_dir, when this run's own
     const ClockSync* clock_sync = nullptr;  // the kernel's word on the clock; none with --at
 };
 
@@ -206,8 +238,14 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
     }();
     // The demo festival fills an empty cache on a demo kiosk; a kiosk with a feed waits for the
     // festival's own schedule unless the demo is configured as its fallback.
+    std::string assets = assets_dir(config, db);
+    std::shared_ptr<const std::string> scratch;
     if (store.empty() && (config.sync.feed_url.empty() || config.demo_fallback)) {
-        seed_demo(store, demo, clock.now(), look_only, out);
+        if (look_only) {
+            scratch = scratch_dir();
+            assets = *scratch;
+        }
+        seed_demo(store, demo, assets, clock.now(), look_only, out);
     }
     std::string venue = config.venue;
     if (store.empty()) {
@@ -234,9 +272,9 @@ Kiosk prepare(const Config& config, const Clock& clock, std::ostream& out) {
         throw KioskError("fontconfig has no font family '" + config.font + "'");
     }
     check_screen(store, venue, config.screen);
-    std::string demo_dir = std::filesystem::path(demo).parent_path().string();
+    auto sync = sync_config(config, assets);
     return Kiosk{std::move(store), std::move(i18n), std::move(venue), std::move(*fonts),
-                 std::move(db), sync_config(config), std::move(demo_dir)};
+                 std::move(db),    std::move(sync), std::move(assets), std::move(scratch)};
 }
 
 LanguageCycle language_cycle(const Config& config, const Clock& clock) {
@@ -258,12 +296,7 @@ Shell::Options shell_options(const Config& config, const Kiosk& kiosk) {
     options.settings.dpi = config.dpi;
     options.settings.type_scales = config.type_scales;
     options.settings.syncing = kiosk.sync.has_value();
-    if (kiosk.sync) {
-        options.assets_dir = kiosk.sync->assets_dir;
-    } else if (!config.sync.assets.empty()) {
-        options.assets_dir = config.sync.assets;
-    }
-    options.demo_dir = kiosk.demo_dir;
+    options.assets_dir = kiosk.assets_dir;
     // The board and a hall's sign are home screens; the day programme and a film's page are
     // opened above the board, as a visitor would have.
     const bool is_home = config.screen.kind == ScreenKind::board ||

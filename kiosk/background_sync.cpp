@@ -63,8 +63,7 @@ void BackgroundSync::run() {
                 }
             }
             if (report.outcome != SyncOutcome::unchanged || report.assets_fetched > 0) {
-                log_ << "kiosk: sync " << outcome_code(report.outcome) << ": " << report.message
-                     << std::endl;
+                log_ << "kiosk: sync " << report.line() << std::endl;
             }
         } catch (const std::exception& e) {
             log_ << "kiosk: sync: " << e.what() << std::endl;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <utility>
 
 namespace aff {
 namespace {
@@ -151,7 +152,8 @@ struct CommandLine {
         app.get_option("--feed-url")
             ->description("the festival's signed feed; sync in the background (off if unset)");
         app.get_option("--assets")
-            ->description("the downloaded posters and plans (default: <state dir>/assets)");
+            ->description("the posters and plans, named by SHA-256: the sync's and the "
+                          "demo's (default: assets beside the cache)");
         app.add_option("--outdated-after", c.outdated_after_min,
                        "say the schedule may be out of date when the last sync success is "
                        "older (default 30)")
@@ -176,8 +178,8 @@ struct CommandLine {
             ->type_name("N")
             ->transform(options::number_of("pixels per inch", 20, 1000));
         add_parsed(app, "--type-scale", c.type_scales, parse_type_scales,
-                   "is not a type scale: percentages from 50 to 200, each alone or after a "
-                   "screen size, e.g. 800x480:120,100",
+                   "is not a type scale: percentages from 50 to 200, each after a screen size "
+                   "named once, and at most one alone (the default), e.g. 800x480:120,100",
                    "type size in percent, by screen size: e.g. 800x480:120,3840x2160:90,100 "
                    "(default 100)")
             ->type_name("SCALES");
@@ -259,6 +261,7 @@ std::optional<Size> parse_size(std::string_view text) {
 std::optional<TypeScales> parse_type_scales(std::string_view text) {
     TypeScales scales;
     bool any = false;
+    bool has_default = false;
     while (!text.empty()) {
         const auto comma = text.find(',');
         const std::string_view item = trim(text.substr(0, comma));
@@ -271,8 +274,19 @@ std::optional<TypeScales> parse_type_scales(std::string_view text) {
             return std::nullopt;
         }
         if (colon == std::string_view::npos) {
+            if (std::exchange(has_default, true)) {
+                return std::nullopt;  // two defaults: which one was meant?
+            }
             scales.fallback = *percent;
         } else if (auto size = parse_size(item.substr(0, colon))) {
+            for (const auto& entry : scales.by_size) {
+                // 480x800 is the same panel as 800x480, mounted sideways (percent_for).
+                const Size& named = entry.first;
+                if ((named.w == size->w && named.h == size->h) ||
+                    (named.w == size->h && named.h == size->w)) {
+                    return std::nullopt;  // the same size twice
+                }
+            }
             scales.by_size.push_back({*size, *percent});
         } else {
             return std::nullopt;
@@ -285,6 +299,11 @@ std::optional<TypeScales> parse_type_scales(std::string_view text) {
 std::string config_help() {
     CommandLine cli;
     return cli.app.help();
+}
+
+std::vector<std::string> config_keys() {
+    CommandLine cli;
+    return options::config_keys(cli.app);
 }
 
 ConfigResult read_config(int argc, const char* const* argv) {

@@ -74,6 +74,8 @@ ConfigResult read_config(int argc, const char* const* argv);
 
 // The help text: every option, one line each.
 std::string config_help();
+// Every key the --config file takes (the configurable options' long names).
+std::vector<std::string> config_keys();
 
 // "800x480:120, 3840x2160:90, 100": a percentage per screen size, a bare one for every other
 // size; each from TypeScales::min_percent to max_percent.

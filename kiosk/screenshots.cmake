@@ -8,6 +8,7 @@ endif()
 file(MAKE_DIRECTORY "${OUT}")
 set(db "${OUT}/screenshots-cache.db")
 file(REMOVE "${db}" "${db}-wal" "${db}-shm")
+file(REMOVE_RECURSE "${OUT}/assets")  # the demo's posters, beside the cache (--assets)
 
 # name | --screen | --at (the demo festival ran 15-19 September 2018 in Asia/Almaty, UTC+6 then)
 set(shots
@@ -52,3 +53,4 @@ foreach(shot IN LISTS shots)
     endforeach()
 endforeach()
 file(REMOVE "${db}" "${db}-wal" "${db}-shm")
+file(REMOVE_RECURSE "${OUT}/assets")

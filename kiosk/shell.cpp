@@ -26,8 +26,7 @@ Shell::Shell(const ScheduleQueries& store, const I18n& i18n, LanguageCycle& lang
           options.venue_id,
           options.settings,
           *this,
-          options.assets_dir,
-          options.demo_dir},
+          options.assets_dir},
       options_(std::move(options)) {
     stack_.push(make(options_.home));
     if (options_.start && *options_.start != options_.home) {

@@ -21,8 +21,7 @@ public:
     struct Options {
         std::string venue_id;
         UiSettings settings;
-        std::string assets_dir;
-        std::string demo_dir;
+        std::string assets_dir;  // the asset store: see Ui
         ScreenRequest home;  // the attract screen
         std::optional<ScreenRequest> start;  // opened above it at first, e.g. for a screenshot
     };

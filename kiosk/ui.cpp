@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 namespace aff {
 
@@ -122,27 +121,16 @@ std::optional<UiStatus> load_status(const ScheduleQueries& store, const std::str
 }
 
 std::string Ui::asset_file(const std::string& asset_id) const {
-    if (asset_id.empty()) {
+    if (asset_id.empty() || assets_dir.empty()) {
         return {};
     }
+    // What the cache says, by its SHA-256, whatever the run's options: a file that is missing
+    // or cannot be decoded is the image cache's to log ("image: ... not shown: ...").
     const auto asset = store.asset(asset_id);
-    if (!asset) {
+    if (!asset || !is_sha256_name(asset->sha256)) {
         return {};
     }
-    if (!assets_dir.empty()) {
-        const AssetStore synced(assets_dir);
-        if (synced.has(*asset)) {
-            return synced.path_of(asset->sha256);
-        }
-    }
-    if (!demo_dir.empty() && asset->path.find("..") == std::string::npos) {
-        const std::string path = demo_dir + "/" + asset->path;
-        std::error_code ec;
-        if (std::filesystem::file_size(path, ec) == asset->size && !ec) {
-            return path;
-        }
-    }
-    return {};
+    return AssetStore(assets_dir).path_of(asset->sha256);
 }
 
 bool Refresh::due(Instant now) {

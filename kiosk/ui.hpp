@@ -134,15 +134,15 @@ struct Ui {
     std::string venue_id;
     UiSettings settings;
     Navigator& nav;
-    // Where the files of the feed's assets are: the sync's directory (named by SHA-256), then
-    // the directory of the demo feed (by the asset's path).
+    // The asset store (sync/asset_store.hpp): the feed's files, named by SHA-256. The sync
+    // fills it, and so does seeding the demo.
     std::string assets_dir;
-    std::string demo_dir;
 
     // The status of this minute, shared by the Shell and every screen.
     SharedStatus status{};
 
-    // The file of an asset (a poster), or empty when it is not on this kiosk.
+    // The file of an asset (a poster) in the asset store, by the SHA-256 the cache gives it;
+    // empty when the cache lists no such asset (or there is no store).
     std::string asset_file(const std::string& asset_id) const;
     // The shared status at `now`.
     const std::optional<UiStatus>& status_at(Instant now) {

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -168,6 +169,38 @@ AssetStore::PutResult AssetStore::put(const Asset& asset, std::string_view bytes
         return {Failure::disk, disk_error(errno, "syncing " + dir_)};
     }
     return {};
+}
+
+AssetStore::ImportResult AssetStore::import_files(const std::string& source_dir,
+                                                  const std::vector<Asset>& listed) const {
+    ImportResult result;
+    for (const Asset& asset : listed) {
+        if (has(asset)) {
+            continue;
+        }
+        const fs::path relative(asset.path);
+        if (asset.path.empty() || relative.is_absolute() ||
+            std::find(relative.begin(), relative.end(), "..") != relative.end()) {
+            result.problems.push_back("asset " + asset.id + ": the path '" + asset.path +
+                                      "' leaves " + source_dir);
+            continue;
+        }
+        const std::string path = source_dir + "/" + asset.path;
+        std::ifstream in(path, std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in),
+                                std::istreambuf_iterator<char>()};
+        if (!in.is_open() || in.bad()) {
+            result.problems.push_back("asset " + asset.id + ": cannot read " + path);
+            continue;
+        }
+        const PutResult put_result = put(asset, bytes);
+        if (!put_result.ok()) {
+            result.problems.push_back(put_result.error);
+            continue;
+        }
+        ++result.stored;
+    }
+    return result;
 }
 
 AssetStore::GcResult AssetStore::collect_garbage(const std::set<std::string>& keep) const {

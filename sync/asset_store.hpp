@@ -49,6 +49,16 @@ public:
     // the directory (created if missing), fsync, rename to its name, fsync of the directory.
     PutResult put(const Asset& asset, std::string_view bytes) const;
 
+    struct ImportResult {
+        std::size_t stored = 0;
+        std::vector<std::string> problems;  // one line each, e.g. "asset poster-7: ..."
+    };
+    // Stores each listed asset that is not present from its file under `source_dir` (the asset's
+    // path there, which must not leave it), checked and written as put() does: how a feed read
+    // from a directory (the bundled demo) gets its posters into the store like a synced one.
+    ImportResult import_files(const std::string& source_dir,
+                              const std::vector<Asset>& listed) const;
+
     struct GcResult {
         std::size_t removed = 0;
         std::string error;  // the first failure, one line; empty when none

@@ -5,6 +5,7 @@
 #include "sync/feed/document.hpp"
 #include "sync/feed/reader.hpp"
 #include "sync/feed/report.hpp"
+#include "sync/feed/words.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -38,6 +39,15 @@ ParseResult parse_feed(std::string_view bytes, const ParseLimits& limits) {
         Report report;
         if (const auto document = read_document(bytes, limits, report)) {
             Feed feed = FeedReader(report).read(*document);
+            for (std::size_t i = 0; i < feed.assets.size(); ++i) {
+                if (feed.assets[i].size > limits.max_asset_bytes) {
+                    report.warning(feed_detail::index_path("assets", i) + ".size",
+                                   std::to_string(feed.assets[i].size) +
+                                       " bytes, more than the limit of " +
+                                       std::to_string(limits.max_asset_bytes) +
+                                       ": no kiosk fetches it");
+                }
+            }
             if (report.errors() == 0) {
                 result.feed = std::move(feed);
             }

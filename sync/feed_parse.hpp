@@ -4,6 +4,7 @@
 #include "sync/feed.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,9 +20,14 @@ struct Diagnostic {
     std::string to_string() const;  // "screenings[12].hall: unknown hall \"arman-9\""
 };
 
+// What every kiosk accepts, defined once: the sync and the kiosk apply these, and so do
+// `kiosk-feed validate` and `sign`, so a feed that passes them is one the kiosks take.
 struct ParseLimits {
-    std::size_t max_bytes = 64u << 20;  // a festival feed is a few MB at most
+    std::size_t max_bytes = 16u << 20;  // a festival feed is a few MB at most
     int max_depth = 32;                 // the contract needs 9 (maps[].floors[].areas[].polygon[])
+    // A larger asset is never fetched (the feed still applies, the asset stays missing): a
+    // warning at its size.
+    std::uint64_t max_asset_bytes = 32u << 20;
 };
 
 struct ParseResult {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -234,6 +235,25 @@ CLI::Validator feed_url() {
         "");
 }
 
+CLI::Validator existing_file() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::error_code ec;
+            const auto status = std::filesystem::status(text, ec);
+            if (status.type() == std::filesystem::file_type::not_found) {
+                return bad_value(text, "is not a file: there is no such file");
+            }
+            if (ec) {
+                return bad_value(text, "is not a file: " + ec.message());
+            }
+            if (std::filesystem::is_directory(status)) {
+                return bad_value(text, "is a directory, not a file");
+            }
+            return std::string();
+        },
+        "");
+}
+
 void add_sync_options(CLI::App& app, SyncOptions& o) {
     app.add_option("--feed-url", o.feed_url,
                    "the festival's signed feed: https://, http:// or file://")
@@ -252,7 +272,8 @@ void add_sync_options(CLI::App& app, SyncOptions& o) {
     app.add_option("--ca-file", o.ca_file,
                    "CA certificates (PEM) for the feed server (default: the system's)")
         ->type_name("PEM")
-        ->check(non_empty());
+        ->check(non_empty())
+        ->check(existing_file());
     app.add_option("--interval", o.interval, "seconds between feed polls (default 60)")
         ->type_name("N")
         ->transform(seconds(1, 86'400));
@@ -267,6 +288,18 @@ CLI::Option* add_config_file(CLI::App& app, const std::string& help) {
     app.config_formatter(std::make_shared<ConfigFile>(app));
     app.allow_config_extras(CLI::config_extras_mode::error);
     return option;
+}
+
+std::vector<std::string> config_keys(const CLI::App& app) {
+    std::vector<std::string> keys;
+    for (const CLI::Option* option : app.get_options()) {
+        if (option->get_configurable() && option != app.get_help_ptr() &&
+            option != app.get_version_ptr() && option != app.get_config_ptr() &&
+            !option->get_lnames().empty()) {
+            keys.push_back(option->get_lnames().front());
+        }
+    }
+    return keys;
 }
 
 Parsed parse(CLI::App& app, int argc, const char* const* argv) {
@@ -285,7 +318,11 @@ Parsed parse(CLI::App& app, int argc, const char* const* argv) {
                                 problem.message);
     } catch (const CLI::FileError&) {
         parsed.outcome = Parsed::Outcome::usage_error;
-        parsed.error = "--config: cannot read '" + config_path(app) + "'";
+        const std::string path = config_path(app);
+        std::error_code ec;
+        parsed.error = std::filesystem::is_directory(path, ec)
+                           ? "--config: '" + path + "' is a directory, not a TOML file"
+                           : "--config: cannot read '" + path + "'";
     } catch (const CLI::ValidationError& e) {
         parsed.outcome = Parsed::Outcome::usage_error;
         parsed.error = one_line(attributed(app, e.what()));

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace aff::options {
 
@@ -36,6 +37,8 @@ inline CLI::Validator minutes(int low, int high) { return number_of("minutes", l
 // An id of the feed (sync/grammar's is_valid_id), e.g. id_of("venue").
 CLI::Validator id_of(std::string_view what);
 CLI::Validator non_empty();
+// A path that is there and is no directory (e.g. --ca-file), so a typo is refused at start.
+CLI::Validator existing_file();
 // https://, http:// or file://: the URLs the sync fetches.
 CLI::Validator feed_url();
 
@@ -64,6 +67,8 @@ void add_sync_options(CLI::App& app, SyncOptions& options);
 // a single value, a flag that is neither true nor false, or a '#' inside a quoted value is an
 // error naming the file, line and key.
 CLI::Option* add_config_file(CLI::App& app, const std::string& help);
+// The keys the --config file of `app` takes: the long names of its configurable options.
+std::vector<std::string> config_keys(const CLI::App& app);
 
 // What parsing came to: run with the options, or print `output` and exit 0 (--help,
 // --version), or print `error` (one line) and exit 2.

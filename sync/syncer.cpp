@@ -95,6 +95,10 @@ std::string_view outcome_code(SyncOutcome outcome) {
     return "failed";
 }
 
+std::string SyncReport::line() const {
+    return std::string(outcome_code(outcome)) + ": " + message;
+}
+
 std::optional<Instant> parse_http_date(std::string_view text) {
     // "Tue, 24 Nov 2026 21:55:47 GMT"
     if (text.size() != 29 || text.substr(3, 2) != ", " || text.substr(25) != " GMT" ||
@@ -192,7 +196,10 @@ SyncReport Syncer::attempt(Attempt& a) {
     }
     if (feed.not_modified) {
         fetch_assets(a, store_.assets(), false);
-        return finish_ok(a, SyncOutcome::unchanged, "not modified (HTTP 304)");
+        // A file:// URL is "not modified" by its time, with no HTTP status to speak of.
+        return finish_ok(a, SyncOutcome::unchanged,
+                         feed.status == 304 ? "not modified (HTTP 304)"
+                                            : "not modified (the file's time is the same)");
     }
 
     // Its signature, always fetched fresh: it must match these very bytes.
@@ -206,15 +213,18 @@ SyncReport Syncer::attempt(Attempt& a) {
     }
     std::string error;
     if (!minisign::verify(feed.body, signature.body, config_.key, error)) {
-        return finish_failed(a, SyncReason::signature, "signature: " + error);
+        // minisign's error names the signature itself ("signature does not match ...").
+        return finish_failed(a, SyncReason::signature, error);
     }
 
     ParseLimits limits;
     limits.max_bytes = config_.max_feed_bytes;
+    limits.max_asset_bytes = config_.max_asset_bytes;
     ParseResult parsed = parse_feed(feed.body, limits);
     if (!parsed.ok()) {
         if (is_version_error(parsed)) {
-            return finish_failed(a, SyncReason::version, "version: " + first_errors(parsed));
+            // The error's path, "version", already says what failed.
+            return finish_failed(a, SyncReason::version, first_errors(parsed));
         }
         return finish_failed(a, SyncReason::validation, "validation: " + first_errors(parsed));
     }
@@ -249,7 +259,7 @@ SyncReport Syncer::attempt(Attempt& a) {
 
     a.state.etag = feed.etag;
     a.state.last_modified = feed.last_modified;
-    std::string message = "applied sequence " + std::to_string(next.sequence);
+    std::string message = "sequence " + std::to_string(next.sequence);
     if (!verdict.why.empty()) {
         message += " (" + verdict.why + ")";
     }

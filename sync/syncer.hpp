@@ -5,6 +5,7 @@
 // included, tries it again.
 #pragma once
 
+#include "sync/feed_parse.hpp"
 #include "sync/http_client.hpp"
 #include "sync/metrics.hpp"
 #include "sync/minisign.hpp"
@@ -24,8 +25,8 @@ struct SyncConfig {
     minisign::PublicKey key;
     std::string assets_dir;      // the content-addressed asset store
     std::string ca_file;         // empty: the system's CA store
-    std::size_t max_feed_bytes = 16u << 20;
-    std::size_t max_asset_bytes = 32u << 20;
+    std::size_t max_feed_bytes = ParseLimits{}.max_bytes;
+    std::uint64_t max_asset_bytes = ParseLimits{}.max_asset_bytes;
     std::string metrics_path;    // the node_exporter textfile; empty: none
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{60'000};
@@ -39,7 +40,9 @@ std::string_view outcome_code(SyncOutcome outcome);
 struct SyncReport {
     SyncOutcome outcome = SyncOutcome::failed;
     SyncReason reason = SyncReason::none;
-    std::string message;           // one line: what happened, or why it failed
+    // One line: what happened, or what failed and why, e.g. "sequence 11", "not modified (HTTP
+    // 304)", "signature: ...". It never starts with the outcome: line() adds that, once.
+    std::string message;
     std::int64_t sequence = 0;     // the sequence the cache holds afterwards (0: none)
     std::uint64_t bytes_received = 0;  // this attempt, on the wire
     std::string metrics_error;     // set when the metrics file could not be written
@@ -49,6 +52,8 @@ struct SyncReport {
     std::vector<std::string> missing_assets;
     std::size_t assets_fetched = 0;  // assets this attempt stored
     bool ok() const { return outcome != SyncOutcome::failed; }
+    // The line the programs log: the outcome, then the message ("applied: sequence 11").
+    std::string line() const;
 };
 
 class Syncer {

@@ -2,14 +2,43 @@
 
 #include "sync/grammar.hpp"
 #include "sync/time/time.hpp"
+#include "sync/utf8.hpp"
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <vector>
 
 namespace aff::feed_detail {
+namespace {
+
+// The C0 and C1 controls and DEL: never in a feed's text, which a screen would draw as the text
+// before a NUL, or as boxes.
+bool is_control(char32_t c) {
+    return c <= 0x1F || (c >= 0x7F && c <= 0x9F);
+}
+
+// Reports each control character of `text` (a line feed is allowed with Lines::many).
+void check_controls(const std::string& text, Lines lines, const std::string& path,
+                    Report& report) {
+    std::size_t character = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t c = utf8::decode(text, pos);
+        ++character;
+        if (!is_control(c) || (c == U'\n' && lines == Lines::many)) {
+            continue;
+        }
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+        report.error(path, "control character " + std::string(code) + " at character " +
+                               std::to_string(character) + ": not allowed in text" +
+                               (lines == Lines::many ? " (a line feed is)" : ""));
+    }
+}
+
+}  // namespace
 
 std::optional<std::int64_t> exact_integer(const json& value) {
     if (value.is_number_unsigned()) {
@@ -139,7 +168,7 @@ const json* Fields::array(std::string_view key, Need need) const {
     return value;
 }
 
-Text Fields::text(std::string_view key, Need need) const {
+Text Fields::text(std::string_view key, Need need, Lines lines) const {
     Text text;
     const json* value = get(key, need);
     if (value == nullptr) {
@@ -164,6 +193,7 @@ Text Fields::text(std::string_view key, Need need) const {
             continue;
         }
         text.raw(lang) = it->get<std::string>();
+        check_controls(text.raw(lang), lines, key_path(path, lang_code(lang)), report_);
     }
     const bool any_bad = bad[0] || bad[1] || bad[2];
     if (text.empty()) {

@@ -22,6 +22,8 @@
 namespace aff::feed_detail {
 
 enum class Need : std::uint8_t { required, optional };
+// Whether a Text may hold line feeds: only a synopsis and a note may (feed-v1, Text).
+enum class Lines : std::uint8_t { one, many };
 
 // A JSON number that is exactly an integer and fits in 64 bits (1.0 is one; 1.5 and 1e300 are
 // not), or nothing.
@@ -78,8 +80,9 @@ public:
     const json* array(std::string_view key, Need need) const;
 
     // A Text. A required one needs at least one language; an optional one that is absent or
-    // has no language at all is simply empty.
-    Text text(std::string_view key, Need need) const;
+    // has no language at all is simply empty. Each control character (U+0000 to U+001F and
+    // U+007F to U+009F; with Lines::many a line feed is none) is an error at its language's path.
+    Text text(std::string_view key, Need need, Lines lines = Lines::one) const;
 
 private:
     const json& object_;

@@ -232,7 +232,7 @@ void FeedReader::read_films(const Fields& top) {
         film.age_rating = fields.string("age_rating", Need::optional).value_or("");
         film.section = fields.id("section", Need::optional, "a section id");
         film.director = fields.text("director", Need::optional);
-        film.synopsis = fields.text("synopsis", Need::optional);
+        film.synopsis = fields.text("synopsis", Need::optional, Lines::many);
         film.spoken_languages =
             string_list(fields, "spoken_languages", Need::optional,
                         "a BCP 47 language tag (e.g. \"kk\", \"en-GB\")", is_language_tag);
@@ -279,7 +279,7 @@ void FeedReader::read_screenings(const Fields& top) {
             report_.warning(fields.at("delay_min"),
                             "is ignored: the status is not \"delayed\"");
         }
-        screening.note = fields.text("note", Need::optional);
+        screening.note = fields.text("note", Need::optional, Lines::many);
         screening.qa = fields.boolean("qa").value_or(false);
         // Where a moved screening is now held. With any other status it would say the
         // screening is in two halls at once, and a kiosk cannot tell which one is meant.

@@ -5,7 +5,7 @@
 //   kiosk-feed keygen -p PUB -s SEC           make a minisign key pair (secret key unencrypted)
 //   kiosk-feed sign -s SEC -m FILE [-t TEXT]  write FILE.minisig (minisign's prehashed form)
 // A feed dated more than 5 minutes ahead of this computer's clock is a warning for validate, and
-// sign refuses it (sync/feed_dating.hpp).
+// sign refuses it (sync/feed_dating.hpp); so does a feed larger than the kiosks take.
 // Exit codes: 0 valid (warnings allowed) or written, 1 the feed has errors (or sign refused it),
 // 2 usage or I/O error.
 #include "sync/feed_dating.hpp"
@@ -32,19 +32,32 @@
 
 namespace {
 
-std::optional<std::string> read_file(const std::string& path) {
+// The file's bytes, or nothing with the one-line reason in `error` ("cannot read PATH: ...").
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        error = "cannot read " + path + ": it is a directory";
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in) {
+        error = "cannot read " + path + ": " + std::strerror(errno);
+        return std::nullopt;
+    }
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    if (in.bad()) return std::nullopt;
+    if (in.bad()) {
+        error = "cannot read " + path;
+        return std::nullopt;
+    }
     return std::move(bytes).str();
 }
 
 int validate(const std::string& path, const aff::Clock& clock) {
-    auto bytes = read_file(path);
+    std::string error;
+    auto bytes = read_file(path, error);
     if (!bytes) {
-        std::cerr << "kiosk-feed: cannot read " << path << "\n";
+        std::cerr << "kiosk-feed: " << error << "\n";
         return 2;
     }
     auto result = aff::parse_feed(*bytes);
@@ -54,8 +67,8 @@ int validate(const std::string& path, const aff::Clock& clock) {
         }
     }
     for (const auto& d : result.diagnostics) {
-        bool error = d.severity == aff::Diagnostic::Severity::error;
-        std::cout << (error ? "error: " : "warning: ") << d.to_string() << "\n";
+        const bool is_error = d.severity == aff::Diagnostic::Severity::error;
+        std::cout << (is_error ? "error: " : "warning: ") << d.to_string() << "\n";
     }
     std::cout << path << ": " << result.error_count() << " errors, " << result.warning_count()
               << " warnings";
@@ -164,10 +177,16 @@ int sign(const std::string& secret_path, const std::string& message_path,
         std::cerr << "kiosk-feed: " << error << "\n";
         return 2;
     }
-    auto message = read_file(message_path);
+    auto message = read_file(message_path, error);
     if (!message) {
-        std::cerr << "kiosk-feed: cannot read " << message_path << "\n";
+        std::cerr << "kiosk-feed: " << error << "\n";
         return 2;
+    }
+    // The kiosks' own limit (ParseLimits): a signature on a feed no kiosk takes helps no one.
+    if (const std::size_t limit = aff::ParseLimits{}.max_bytes; message->size() > limit) {
+        std::cerr << "kiosk-feed: " << message_path << " is " << message->size()
+                  << " bytes, more than the kiosks' limit of " << limit << ": not signed\n";
+        return 1;
     }
     if (const auto feed = aff::parse_feed(*message).feed) {
         if (const auto future = aff::future_dating(*feed, clock.now())) {

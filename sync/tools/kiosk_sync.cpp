@@ -96,13 +96,7 @@ aff::Store open_store(const Options& options, const aff::Clock& clock) {
 }
 
 void log_report(const aff::SyncReport& report) {
-    if (report.ok()) {
-        std::cout << program << ": " << aff::outcome_code(report.outcome) << ": "
-                  << report.message << std::endl;
-    } else {
-        std::cerr << program << ": failed (" << aff::reason_code(report.reason)
-                  << "): " << report.message << std::endl;
-    }
+    (report.ok() ? std::cout : std::cerr) << program << ": " << report.line() << std::endl;
     if (!report.metrics_error.empty()) {
         std::cerr << program << ": " << report.metrics_error << std::endl;
     }
@@ -152,6 +146,8 @@ int run(const Options& options) {
 int main(int argc, char** argv) {
     CLI::App app{"Keeps the kiosk's schedule cache in step with the signed feed.", program};
     Options options;
+    app.set_version_flag("--version", std::string(program) + " " + AFF_VERSION,
+                         "print the version and exit");
     app.set_help_flag("-h,--help", "list every option and exit");
     app.add_flag("--once", options.once, "run one sync and exit")->configurable(false);
     app.add_flag("--status", options.status, "print the cache's sync state as JSON and exit")

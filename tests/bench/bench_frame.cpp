@@ -226,7 +226,6 @@ int main(int argc, char** argv) {
     aff::LanguageCycle languages = aff::LanguageCycle::pinned(aff::Lang::en);
     aff::Shell::Options options;
     options.venue_id = store.venues().front().id;
-    options.demo_dir = data + "/demo";
     aff::Shell shell(store, i18n, languages, options);
     const aff::Instant now = *aff::parse_rfc3339("2018-09-15T18:10:00+06:00");
     shell.update(now, milliseconds{0});

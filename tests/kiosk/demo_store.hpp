@@ -1,9 +1,12 @@
 // The bundled demo festival, parsed and applied into a scratch cache, for the board tests.
 #pragma once
 
+#include "sync/asset_store.hpp"
 #include "sync/feed_parse.hpp"
 #include "sync/store.hpp"
 #include "sync/time/time.hpp"
+
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -33,6 +36,21 @@ inline Feed demo_feed() {
     }
     return std::move(*parsed.feed);
 }
+
+// An asset store holding the demo's posters, as seeding the demo makes one: this process's own
+// (test groups run side by side), filled before any test runs so that CppUTest's leak check does
+// not see it.
+inline std::string make_demo_assets() {
+    const std::string dir =
+        std::string(AFF_TEST_TMPDIR) + "/demo-assets-" + std::to_string(::getpid());
+    const auto imported = AssetStore(dir).import_files(std::string(AFF_SOURCE_DATADIR) + "/demo",
+                                                       demo_feed().assets);
+    if (!imported.problems.empty()) {
+        throw std::runtime_error("the demo's posters: " + imported.problems.front());
+    }
+    return dir;
+}
+inline const std::string demo_assets_dir = make_demo_assets();
 
 // "18:05" and the festival day of an instant, in the demo festival's zone (its day starts at 05:00).
 inline std::string hh_mm(Instant t) {

@@ -4,9 +4,12 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,6 +134,61 @@ TEST(Config, TheExampleConfigFileIsValid) {
     CHECK_TEXT(result.config.has_value(), result.error.c_str());
 }
 
+// Whether `text` has a line "key = ..." or "# key = ...": the key, set or shown commented out.
+bool lists_key(const std::string& text, const std::string& key) {
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("# ")) {
+            line.erase(0, 2);
+        }
+        if (line.starts_with(key + " = ")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TEST(Config, TheExampleConfigFileListsEveryOption) {
+    std::ifstream in(std::string(AFF_SOURCE_DATADIR) + "/kiosk.example.toml");
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto keys = config_keys();
+    CHECK_TRUE(keys.size() > 25);
+    for (const char* key : {"feed-url", "public-key", "public-key-file", "assets", "ca-file",
+                            "interval", "metrics", "type-scale", "demo-fallback", "db"}) {
+        CHECK_TEXT(std::find(keys.begin(), keys.end(), key) != keys.end(), key);
+    }
+    for (const std::string& key : keys) {
+        CHECK_TEXT(lists_key(text, key), ("kiosk.example.toml lacks " + key).c_str());
+    }
+}
+
+TEST(Config, AConfigFileThatIsADirectoryIsNamedAsOne) {
+    const std::string dir = std::string(AFF_TEST_TMPDIR) + "/config-dir";
+    std::filesystem::create_directories(dir);
+    const auto result = read({"--config", dir});
+    check_usage_error(result, "--config");
+    STRCMP_EQUAL(("kiosk: --config: '" + dir + "' is a directory, not a TOML file").c_str(),
+                 result.error.c_str());
+}
+
+TEST(Config, TwoDefaultTypeScalesOrOneSizeTwiceAreRefused) {
+    check_usage_error(read({"--type-scale", "100,90"}), "'100,90' is not a type scale");
+    check_usage_error(read({"--type-scale", "800x480:120,800x480:110"}), "--type-scale");
+    // 480x800 is the same panel as 800x480, mounted sideways.
+    check_usage_error(read({"--type-scale", "800x480:120,480x800:110,100"}), "--type-scale");
+    CHECK_TRUE(read({"--type-scale", "800x480:120,1280x720:110,100"}).config.has_value());
+}
+
+TEST(Config, ACaFileThatIsNotThereIsRefused) {
+    const auto missing = read({"--ca-file", "/nonexistent.pem"});
+    check_usage_error(missing, "--ca-file");
+    STRCMP_EQUAL("kiosk: --ca-file: '/nonexistent.pem' is not a file: there is no such file",
+                 missing.error.c_str());
+    check_usage_error(read({"--ca-file", AFF_TEST_TMPDIR}), "is a directory, not a file");
+    const std::string pem = write_toml("ca.pem", "-----BEGIN CERTIFICATE-----\n");
+    CHECK_TRUE(read({"--ca-file", pem}).config.has_value());
+}
+
 TEST(Config, ABadSizeIsAOneLineError) {
     check_usage_error(read({"--size", "0x0"}), "--size");
     check_usage_error(read({"--size", "100000x5"}), "--size");
@@ -243,6 +301,8 @@ TEST(Config, TheKioskAndKioskSyncWordTheSameBadValueAlike) {
         {"--config", unknown},
         {"--config", typed},
         {"--config", "/nonexistent/kiosk.toml"},
+        {"--config", AFF_TEST_TMPDIR},
+        {"--ca-file", "/nonexistent.pem"},
         {"--assets", "a", "--feed-url", "file:///feed.json", "--public-key", "KEY",
          "--public-key-file", "key.pub"},
     };

@@ -192,7 +192,10 @@ TEST(FilmPage, DrawsThePosterInATwoByThreeBoxWhenTheFilmHasOne) {
         const RecordingCanvas canvas = show("salt-road", Lang::en, size);
         CHECK_EQUAL(1U, canvas.images.size());
         const auto& image = canvas.images.front();
-        CHECK_TRUE(image.path.ends_with("posters/salt-road.png"));
+        // From the asset store, by the SHA-256 the cache gives, not from the demo's folder.
+        const Asset poster = *fx->store.asset(fx->store.film("salt-road")->poster);
+        STRCMP_EQUAL(AssetStore(fx->ui.assets_dir).path_of(poster.sha256).c_str(),
+                     image.path.c_str());
         CHECK_TRUE(image.box.w > 0);
         CHECK_TRUE(std::abs(image.box.w * 3 - image.box.h * 2) <= 3);
     }
@@ -212,24 +215,29 @@ TEST(FilmPage, WithoutAPosterACardInTheSectionColourStandsIn) {
     CHECK_FALSE(has_card(render(full_hd, ImageState::drawn), competition));
 }
 
-TEST(FilmPage, APosterMissingFromTheKioskIsACardToo) {
-    fx->ui.demo_dir = "/nonexistent";
+TEST(FilmPage, APosterMissingFromTheStoreIsAskedForByItsHashAndFailsToACard) {
+    // The cache lists the poster, but the store lacks its file: the screen still asks for the
+    // file the cache names, so that the image cache says why it is not shown, and draws the card.
+    const std::string dir = std::string(AFF_TEST_TMPDIR) + "/film-empty-" +
+                            std::to_string(::getpid());
+    fx->ui.assets_dir = dir;
+    const Asset poster = *fx->store.asset(fx->store.film("salt-road")->poster);
     const RecordingCanvas canvas = show("salt-road");
-    CHECK_TRUE(canvas.images.empty());
-    CHECK_TRUE(has_card(canvas, *parse_hex_color("#9B2335")));
+    CHECK_EQUAL(1U, canvas.images.size());
+    STRCMP_EQUAL(AssetStore(dir).path_of(poster.sha256).c_str(),
+                 canvas.images.front().path.c_str());
+    CHECK_TRUE(has_card(render(full_hd, ImageState::failed), *parse_hex_color("#9B2335")));
 }
 
 TEST(FilmPage, APosterTheSyncCouldNotFetchIsACardUntilItArrives) {
-    // The synced asset store, without the poster (the sync reports it missing), and no demo.
+    // The synced asset store, without the poster (the sync reports it missing).
     const std::string dir = std::string(AFF_TEST_TMPDIR) + "/film-assets-" +
                             std::to_string(::getpid());
     std::filesystem::remove_all(dir);
     fx->ui.assets_dir = dir;
-    fx->ui.demo_dir = "/nonexistent";
     const Asset poster = *fx->store.asset(fx->store.film("salt-road")->poster);
-    const RecordingCanvas before = show("salt-road");
-    CHECK_TRUE(before.images.empty());
-    CHECK_TRUE(has_card(before, *parse_hex_color("#9B2335")));
+    show("salt-road");
+    CHECK_TRUE(has_card(render(full_hd, ImageState::failed), *parse_hex_color("#9B2335")));
 
     std::ifstream in(std::string(AFF_SOURCE_DATADIR) + "/demo/" + poster.path, std::ios::binary);
     const std::string bytes{std::istreambuf_iterator<char>(in), {}};

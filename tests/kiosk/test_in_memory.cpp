@@ -27,7 +27,7 @@ TEST_GROUP(InMemorySchedule) {
     std::optional<Ui> ui;
 
     void setup() override {
-        ui.emplace(Ui{schedule, i18n, languages, "v", UiSettings{}, nav, "", ""});
+        ui.emplace(Ui{schedule, i18n, languages, "v", UiSettings{}, nav, ""});
     }
 
     template <typename S, typename... Args>

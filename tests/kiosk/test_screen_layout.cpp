@@ -136,7 +136,7 @@ TEST_GROUP(ScreenLayout) {
                     kiosk.languages = LanguageCycle::pinned(lang);
                     Shell::Options options;
                     options.venue_id = "palace";
-                    options.demo_dir = kiosk.ui.demo_dir;
+                    options.assets_dir = kiosk.ui.assets_dir;
                     options.settings.type_scales = type;
                     options.home = request->kind == ScreenKind::hall ? *request : ScreenRequest{};
                     options.start = *request;

@@ -4,6 +4,7 @@
 #include "kiosk/shell.hpp"
 #include "platform/fonts.hpp"
 #include "platform/metrics_canvas.hpp"
+#include "sync/asset_store.hpp"
 #include "recording_canvas.hpp"
 #include "tests/kiosk/ui_fixture.hpp"
 #include "tests/support/fake_clock.hpp"
@@ -137,8 +138,99 @@ TEST_GROUP(Screenshot) {
     }
     void teardown() override {
         aff::test::remove_cache(db);
+        std::filesystem::remove_all(dir + "/assets");
     }
 };
+
+namespace {
+
+// What SDL logs (the image cache's "image: ... not shown: ..."), while one is alive.
+class SdlLogCapture {
+public:
+    SdlLogCapture() {
+        SDL_LogGetOutputFunction(&previous_, &previous_data_);
+        SDL_LogSetOutputFunction(&SdlLogCapture::write, this);
+    }
+    ~SdlLogCapture() { SDL_LogSetOutputFunction(previous_, previous_data_); }
+    SdlLogCapture(const SdlLogCapture&) = delete;
+    SdlLogCapture& operator=(const SdlLogCapture&) = delete;
+    const std::string& text() const { return text_; }
+
+private:
+    static void write(void* self, int, SDL_LogPriority, const char* message) {
+        static_cast<SdlLogCapture*>(self)->text_ += std::string(message) + "\n";
+    }
+    SDL_LogOutputFunction previous_ = nullptr;
+    void* previous_data_ = nullptr;
+    std::string text_;
+};
+
+// The demo's poster of Salt Road, as the feed lists it.
+Asset salt_road_poster() {
+    const Feed feed = aff::test::demo_feed();
+    for (const Film& film : feed.films) {
+        if (film.id == "salt-road") {
+            for (const Asset& asset : feed.assets) {
+                if (asset.id == film.poster) {
+                    return asset;
+                }
+            }
+        }
+    }
+    FAIL("the demo's Salt Road has no poster");
+    return {};
+}
+
+// The cache and asset store a kiosk's sync would leave: the demo applied as a feed, its posters
+// in the store beside the cache by SHA-256 (a screenshot itself writes neither).
+void fill_like_a_sync(const std::string& db, const std::string& assets_dir) {
+    const Feed feed = aff::test::demo_feed();
+    Store::open(db).apply(feed, feed.generated_at);
+    const auto imported =
+        AssetStore(assets_dir).import_files(std::string(AFF_SOURCE_DATADIR) + "/demo", feed.assets);
+    CHECK_TRUE(imported.problems.empty());
+}
+
+}  // namespace
+
+TEST(Screenshot, AFilmPageDrawsThePosterTheCacheNamesWhateverTheDemoFlags) {
+    const std::vector<std::string> film{"--screenshot", png, "--db", db, "--at",
+                                        "2018-09-15T18:00:00+06:00", "--screen",
+                                        "film:salt-road", "--lang", "en", "--size", "800x480"};
+    fill_like_a_sync(db, dir + "/assets");
+    LONGS_EQUAL(0, run_cli(film));
+    const std::string first = dir + "/film-first.png";
+    std::filesystem::rename(png, first);
+    // Another --demo-feed (one that is not there) changes nothing: the cache says what to draw.
+    auto elsewhere = film;
+    elsewhere.insert(elsewhere.end(), {"--demo-feed", dir + "/no-such-dir/feed.json"});
+    SdlLogCapture log;
+    LONGS_EQUAL(0, run_cli(elsewhere));
+    CHECK_TEXT(log.text().find("not shown") == std::string::npos, log.text().c_str());
+    CHECK_TRUE(same_picture(first, png));
+}
+
+TEST(Screenshot, AMissingOrBrokenPosterIsLoggedWithItsFileAndWhy) {
+    const std::vector<std::string> film{"--screenshot", png, "--db", db, "--at",
+                                        "2018-09-15T18:00:00+06:00", "--screen",
+                                        "film:salt-road", "--size", "800x480"};
+    fill_like_a_sync(db, dir + "/assets");
+    const Asset poster = salt_road_poster();
+    const std::string file = AssetStore(dir + "/assets").path_of(poster.sha256);
+    std::filesystem::remove(file);
+    {
+        SdlLogCapture log;
+        LONGS_EQUAL(0, run_cli(film));
+        STRCMP_CONTAINS(("image: " + file + " not shown: there is no such file").c_str(),
+                        log.text().c_str());
+    }
+    // A file of the right size that is no picture, e.g. one an SD card damaged.
+    { std::ofstream(file, std::ios::binary) << std::string(poster.size, 'x'); }
+    SdlLogCapture log;
+    LONGS_EQUAL(0, run_cli(film));
+    STRCMP_CONTAINS(("image: " + file + " not shown: it is not a PNG or JPEG file").c_str(),
+                    log.text().c_str());
+}
 
 TEST(Screenshot, RendersTheBoardIntoAPngWithoutADisplay) {
     LONGS_EQUAL(0, run_cli({"--screenshot", png, "--db", db, "--at", "2018-09-15T18:00:00+06:00",

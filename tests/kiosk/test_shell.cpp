@@ -42,7 +42,7 @@ TEST_GROUP(Shell) {
         kiosk->languages = LanguageCycle({Lang::kk, Lang::ru, Lang::en}, seconds(8), clock.ticks());
         Shell::Options options;
         options.venue_id = "palace";
-        options.demo_dir = kiosk->ui.demo_dir;
+        options.assets_dir = kiosk->ui.assets_dir;
         shell.emplace(kiosk->store, kiosk->i18n, kiosk->languages, options);
     }
     void teardown() override {

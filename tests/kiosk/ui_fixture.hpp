@@ -1,5 +1,6 @@
-// A kiosk UI over the demo festival for screen tests: a scratch cache holding the demo feed, the
-// real catalogs, a language cycle and a Navigator that records where taps asked to go.
+// A kiosk UI over the demo festival for screen tests: a scratch cache holding the demo feed (its
+// posters in an asset store), the real catalogs, a language cycle and a Navigator that records
+// where taps asked to go.
 #pragma once
 
 #include "kiosk/i18n.hpp"
@@ -39,8 +40,7 @@ struct UiFixture {
 
     explicit UiFixture(const Feed& feed = demo_feed(), std::string venue = "palace")
         : store(Store::open(":memory:")),
-          ui{store, i18n, languages, std::move(venue), UiSettings{}, nav, "",
-             std::string(AFF_SOURCE_DATADIR) + "/demo"} {
+          ui{store, i18n, languages, std::move(venue), UiSettings{}, nav, demo_assets_dir} {
         store.apply(feed, feed.generated_at);
     }
 };

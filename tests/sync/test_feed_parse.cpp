@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 // CppUTest last: its leak detector redefines `new`, which the standard headers must not see.
 // TestHarness.h before MemoryLeakWarningPlugin.h, which relies on what it declares.
@@ -462,6 +463,45 @@ TEST(FeedParse, TextValuesAreNonEmptyStrings) {
     expect_error(feed, "films[0].title.ru", "expected a non-empty string, got \"\"");
     feed["films"][0]["title"]["ru"] = 5;
     expect_error(feed, "films[0].title.ru", "expected a non-empty string, got 5");
+}
+
+TEST(FeedParse, EachControlCharacterInATextIsAnErrorAtItsPath) {
+    // A NUL would cut the title short on screen; ESC, BEL and TAB would be drawn as boxes.
+    feed["films"][0]["title"]["en"] = std::string("Steppe\0Melody", 13);
+    feed["films"][0]["title"]["ru"] = "\x1B[1m\a\tМелодия";
+    feed["venues"][0]["name"]["kk"] = "Арман\x7F";
+    feed["sections"][0]["name"]["en"] = "Compe\xC2\x85tition";  // U+0085, a C1 control
+    const ParseResult result = parse(feed);
+    CHECK_FALSE(result.ok());
+    const std::string all = all_diagnostics(result);
+    for (const auto& [path, message] :
+         {std::pair{"films[0].title.en", "control character U+0000 at character 7"},
+          std::pair{"films[0].title.ru", "control character U+001B at character 1"},
+          std::pair{"films[0].title.ru", "control character U+0007 at character 5"},
+          std::pair{"films[0].title.ru", "control character U+0009 at character 6"},
+          std::pair{"venues[0].name.kk", "control character U+007F at character 6"},
+          std::pair{"sections[0].name.en", "control character U+0085 at character 6"}}) {
+        CHECK_TEXT(has(result, Diagnostic::Severity::error, path, message),
+                   (std::string(path) + ": " + message + "; got:" + all).c_str());
+    }
+    LONGS_EQUAL(6, result.error_count());
+    expect_error(feed, "films[0].title.en",
+                 "control character U+0000 at character 7: not allowed in text");
+}
+
+TEST(FeedParse, ALineFeedIsAllowedInASynopsisOrANoteOnly) {
+    feed["films"][0]["synopsis"]["en"] = "A young dombra player.\nA tune.";
+    feed["screenings"][4]["note"]["en"] = "Moved\nto hall 2";
+    expect_clean(feed);
+    feed["films"][0]["synopsis"]["en"] = "A young\r\ndombra player.";
+    expect_error(feed, "films[0].synopsis.en",
+                 "control character U+000D at character 8: not allowed in text (a line feed is)");
+    feed["films"][0]["synopsis"]["en"] = "A young dombra player.";
+    feed["films"][0]["title"]["en"] = "Steppe\nMelody";
+    expect_error(feed, "films[0].title.en", "control character U+000A at character 7");
+    feed["films"][0]["title"]["en"] = "Steppe Melody";
+    feed["announcements"][0]["text"]["en"] = "Doors\nopen";
+    expect_error(feed, "announcements[0].text.en", "control character U+000A at character 6");
 }
 
 TEST(FeedParse, ATextIsAnObject) {

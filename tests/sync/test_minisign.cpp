@@ -1,5 +1,7 @@
+#include "sync/feed_parse.hpp"
 #include "sync/minisign.hpp"
 
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -716,4 +718,62 @@ TEST(Minisign, KioskFeedSignRefusesAPasswordProtectedKey) {
     CHECK_EQUAL(2, result.exit_code);
     STRCMP_CONTAINS("encrypted with a password", result.output.c_str());
     CHECK_FALSE(fs::exists(dir / "feed.json.minisig"));
+}
+
+// ---- kiosk-feed validate and sign, against the kiosks' own limits ----
+
+TEST_GROUP(KioskFeedCommand) {
+    fs::path dir;
+
+    void setup() override {
+        dir = fs::path(AFF_TEST_TMPDIR) / "kiosk-feed";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    void teardown() override { fs::remove_all(dir); }
+};
+
+TEST(KioskFeedCommand, AFeedLargerThanTheKiosksTakeFailsValidationAndIsNotSigned) {
+    // The demo feed, padded past the kiosks' 16 MiB with trailing spaces: valid JSON otherwise.
+    const std::string limit = std::to_string(ParseLimits{}.max_bytes);
+    STRCMP_EQUAL("16777216", limit.c_str());
+    const fs::path feed = dir / "feed.json";
+    std::string bytes = demo_feed();
+    bytes.append(ParseLimits{}.max_bytes + 1 - bytes.size(), ' ');
+    write_file(feed, bytes);
+    const Run validated = run_command(kiosk_feed_command() + " validate" + arg(feed), dir / "log");
+    CHECK_EQUAL(1, validated.exit_code);
+    STRCMP_CONTAINS(("error: the document is 16777217 bytes, more than the limit of " + limit)
+                        .c_str(),
+                    validated.output.c_str());
+
+    const Run signed_ = run_command(
+        kiosk_feed_command() + " sign -s" +
+            arg(AFF_SOURCE_DATADIR "/demo/keys/demo-NOT-FOR-PRODUCTION.key") + " -m" + arg(feed),
+        dir / "log");
+    CHECK_EQUAL(1, signed_.exit_code);
+    STRCMP_EQUAL(("kiosk-feed: " + feed.string() +
+                  " is 16777217 bytes, more than the kiosks' limit of " + limit + ": not signed\n")
+                     .c_str(),
+                 signed_.output.c_str());
+    CHECK_FALSE(fs::exists(dir / "feed.json.minisig"));
+}
+
+TEST(KioskFeedCommand, AnAssetLargerThanTheKiosksFetchIsAWarning) {
+    auto feed = nlohmann::json::parse(demo_feed());
+    feed["assets"][0]["size"] = ParseLimits{}.max_asset_bytes + 1;
+    write_file(dir / "feed.json", feed.dump());
+    const Run validated =
+        run_command(kiosk_feed_command() + " validate" + arg(dir / "feed.json"), dir / "log");
+    CHECK_EQUAL(0, validated.exit_code);
+    STRCMP_CONTAINS("warning: assets[0].size: 33554433 bytes, more than the limit of 33554432: "
+                    "no kiosk fetches it",
+                    validated.output.c_str());
+}
+
+TEST(KioskFeedCommand, ADirectoryIsNamedAsOneNotReadAsAnEmptyFeed) {
+    const Run validated = run_command(kiosk_feed_command() + " validate" + arg(dir), dir / "log");
+    CHECK_EQUAL(2, validated.exit_code);
+    STRCMP_EQUAL(("kiosk-feed: cannot read " + dir.string() + ": it is a directory\n").c_str(),
+                 validated.output.c_str());
 }

@@ -241,6 +241,9 @@ TEST(SyncEndToEnd, AFirstSyncAppliesTheFeedAndStoresEveryAssetByItsHash) {
     LONGS_EQUAL(369, count_rows(rig->store, "screenings"));
     CHECK(report.missing_assets.empty());
     LONGS_EQUAL(6, report.assets_fetched);
+    // The message does not say "applied" again: line() puts the outcome first, once.
+    STRCMP_EQUAL("sequence 1", report.message.c_str());
+    STRCMP_EQUAL("applied: sequence 1", report.line().c_str());
     const json published = demo_feed(1);
     for (const auto& asset : published["assets"]) {
         CHECK(fs::exists(rig->assets().path_of(asset["sha256"].get<std::string>())));
@@ -311,7 +314,7 @@ TEST(SyncEndToEnd, TheDemoTheKioskSeededIsReplacedByAFeedOfTheSameSequence) {
     publish(demo_feed(1));  // sequence 1, as the festival's first feed is
     const SyncReport report = rig->sync();
     check_applied(report);
-    STRCMP_EQUAL("applied sequence 1 (replaces the demo festival)", report.message.c_str());
+    STRCMP_EQUAL("sequence 1 (replaces the demo festival)", report.message.c_str());
     CHECK_FALSE(rig->store.info()->demo);
     CHECK(rig->store.info()->applied_at == rig->clock.now());
     // Now it is the festival's own feed, which the same sequence leaves alone.
@@ -341,7 +344,7 @@ TEST(SyncEndToEnd, TheNextFestivalReplacesTheCacheWhenItsFeedIsGeneratedLater) {
     publish(next);
     const SyncReport report = rig->sync();
     check_applied(report);
-    STRCMP_EQUAL("applied sequence 1 (festival \"aff-2019\" replaces \"aff-2018-demo\")",
+    STRCMP_EQUAL("sequence 1 (festival \"aff-2019\" replaces \"aff-2018-demo\")",
                  report.message.c_str());
     STRCMP_EQUAL("aff-2019", rig->store.info()->festival_id.c_str());
     LONGS_EQUAL(1, rig->store.info()->sequence);
@@ -666,11 +669,26 @@ TEST(SyncFaults, AValidationFailureRecordsTheFirstErrors) {
                report.message.c_str());
 }
 
+TEST(SyncFaults, ATitleWithAControlCharacterIsRefusedAndTheLastScheduleStays) {
+    json feed = demo_feed(6);
+    feed["films"][0]["title"]["en"] = std::string("Before\0after", 12);
+    serve(feed);
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::validation);
+    CHECK_TEXT(report.message.find("films[0].title.en: control character U+0000") !=
+                   std::string::npos,
+               report.message.c_str());
+}
+
 TEST(SyncFaults, AnUnknownVersionIsAVersionFailure) {
     json feed = demo_feed(6);
     feed["version"] = 2;
     serve(feed);
-    check_failed_and_intact(rig->sync(), SyncReason::version);
+    const SyncReport report = rig->sync();
+    check_failed_and_intact(report, SyncReason::version);
+    STRCMP_EQUAL("version: unsupported version 2 (this kiosk reads 1)", report.message.c_str());
+    STRCMP_EQUAL("failed: version: unsupported version 2 (this kiosk reads 1)",
+                 report.line().c_str());
 }
 
 TEST(SyncFaults, AMissingSignatureIsASignatureFailure) {
