@@ -64,16 +64,24 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
     return model;
 }
 
-std::vector<const ScreeningView*> later_with_next(const BoardModel& model,
-                                                  const std::vector<bool>& next_left_out) {
+std::vector<const ScreeningView*> later_list(const BoardModel& model,
+                                             const std::vector<RowShows>& rows) {
     std::vector<const ScreeningView*> later;
     later.reserve(model.later.size() + model.halls.size());
     for (const auto& s : model.later) {
         later.push_back(&s);
     }
     for (std::size_t i = 0; i < model.halls.size(); ++i) {
-        if (model.halls[i].next && i < next_left_out.size() && next_left_out[i]) {
-            later.push_back(&*model.halls[i].next);
+        const HallNowNext& hall = model.halls[i];
+        const RowShows shows = i < rows.size() ? rows[i] : RowShows{};
+        if (hall.next && !shows.next) {
+            later.push_back(&*hall.next);
+        }
+        // Those not started yet are in model.later already.
+        for (const auto& away : hall.away) {
+            if (away.effective_start() <= model.now && &away != shows.away) {
+                later.push_back(&away);
+            }
         }
     }
     std::stable_sort(later.begin(), later.end(),

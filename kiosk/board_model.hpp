@@ -33,10 +33,20 @@ std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::st
 std::optional<BoardModel> load_board(const ScheduleQueries& store, const std::string& venue_id,
                                      Instant now, const UiStatus& status);
 
-// `model.later` with the `next` of each hall whose row on the board cannot show it
-// (`next_left_out[i]` true for halls[i]), by start: what comes soon is never left off the board.
-// The pointers point into `model`.
-std::vector<const ScreeningView*> later_with_next(const BoardModel& model,
-                                                  const std::vector<bool>& next_left_out);
+// What a hall's row on the board shows besides what is on: its next screening, and (of its
+// `away`, hall_now_next's list of screenings called off or moved away from it) the one it shows
+// with its note.
+struct RowShows {
+    bool next = false;
+    const ScreeningView* away = nullptr;
+};
+
+// The board's later list: `model.later`, and what the halls' rows leave out (`rows[i]` for
+// halls[i]; a hall without an entry shows neither): a next screening, so that what comes soon is
+// never left off the board, and every screening called off or moved away that has started and
+// is not over, so that it stays on the board with its note until its scheduled end. By start;
+// the pointers point into `model`.
+std::vector<const ScreeningView*> later_list(const BoardModel& model,
+                                             const std::vector<RowShows>& rows);
 
 }  // namespace aff

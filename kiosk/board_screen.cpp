@@ -67,7 +67,7 @@ bool BoardScreen::update(Instant now, milliseconds ticks) {
     if (turn != turn_) {
         turn_ = turn;
         // Only a board with something to turn is drawn again.
-        changed = changed || layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1;
+        changed = changed || layout_.turns();
     }
     return changed;
 }
@@ -89,7 +89,7 @@ void BoardScreen::render(Canvas& canvas) {
 milliseconds BoardScreen::next_update(Instant now, milliseconds ticks) const {
     const milliseconds to_check = std::max(milliseconds{0}, next_data_check_ - ticks);
     milliseconds wait = std::min(kit_.next_update(now, ticks), to_check);
-    if (layout_.pages > 1 || layout_.tickers > 1 || layout_.banners > 1) {
+    if (layout_.turns()) {
         const milliseconds since = std::max(milliseconds{0}, ticks - turn_origin_.value_or(ticks));
         const milliseconds to_turn = period() - since % period();
         wait = std::min(wait, to_turn);

@@ -178,8 +178,12 @@ struct CommandLine {
             ->type_name("N")
             ->transform(options::number_of("pixels per inch", 20, 1000));
         add_parsed(app, "--type-scale", c.type_scales, parse_type_scales,
-                   "is not a type scale: percentages from 50 to 200, each after a screen size "
-                   "named once, and at most one alone (the default), e.g. 800x480:120,100",
+                   "is not a type scale: percentages from " +
+                       std::to_string(TypeScales::min_percent) + " to " +
+                       std::to_string(TypeScales::max_percent) +
+                       " (larger type leaves the board no room for every hall), each after a "
+                       "screen size named once, and at most one alone (the default), "
+                       "e.g. 800x480:120,100",
                    "type size in percent, by screen size: e.g. 800x480:120,3840x2160:90,100 "
                    "(default 100)")
             ->type_name("SCALES");

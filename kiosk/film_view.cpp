@@ -11,11 +11,6 @@ namespace {
 
 using std::chrono::minutes;
 
-// Arrowheads before "N more screenings" above and below the list (U+02C4, U+02C5: Noto Sans has
-// these, not the arrows).
-constexpr std::string_view more_above = "\xCB\x84";
-constexpr std::string_view more_below_mark = "\xCB\x85";
-
 // `a` moved towards `b` by `percent`.
 Color mix(Color a, Color b, int percent) {
     const auto channel = [&](std::uint8_t x, std::uint8_t y) {
@@ -338,9 +333,8 @@ void FilmPainter::screenings(Rect area) {
 
     if (first_row > 0) {
         take_top(area, t_.grid(2));
-        const std::string above = std::string(more_above) + " " +
-                                  plural("film.more", static_cast<long long>(first_row));
-        text_left(take_top(area, type.caption.px, t_.grid(1)), above, type.caption,
+        more_mark(take_top(area, type.caption.px, t_.grid(1)), true,
+                  plural("film.more", static_cast<long long>(first_row)), type.caption,
                   p_.text_secondary);
     }
     int time_w = width("00:00", bold(type.body));
@@ -361,10 +355,9 @@ void FilmPainter::screenings(Rect area) {
     }
     if (more_below) {
         take_top(area, grid_height(grid, first_row, shown) + t_.grid(3));
-        const std::string below =
-            std::string(more_below_mark) + " " +
-            plural("film.more", static_cast<long long>(total - first_row - shown));
-        text_left(take_top(area, type.caption.px), below, type.caption, p_.text_secondary);
+        more_mark(take_top(area, type.caption.px), false,
+                  plural("film.more", static_cast<long long>(total - first_row - shown)),
+                  type.caption, p_.text_secondary);
     }
 }
 

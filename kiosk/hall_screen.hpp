@@ -17,8 +17,6 @@ namespace aff {
 
 // Doors open this long before a screening starts.
 inline constexpr std::chrono::minutes doors_open_before{15};
-// A countdown says "in N minutes" up to this far ahead; further off it gives the start time.
-inline constexpr std::chrono::minutes countdown_limit{90};
 
 // What the sign shows at one minute, read from the cache in one go.
 struct HallModel {

@@ -266,14 +266,13 @@ void HallPainter::next_block(Rect box, bool primary) {
     const ScreeningView& s = *m_.next;
     spots_.add(box, tap::OpenFilm{s.film_id});
 
-    const auto wait = std::chrono::ceil<minutes>(s.effective_start() - s_.now);
     std::vector<Tag> tags = tags_of(s);
     if (m_.doors_open) {
         // The strongest state on the sign: an accent band across the block with the words.
         Rect band = take_top(box, type.venue.px + t_.grid(3), t_.grid(2));
         c_.fill_rect(band, p_.accent);
         Rect inner = inset(band, Insets{t_.grid(2), 0, t_.grid(2), 0});
-        const std::string countdown = plural("board.starts_in", wait.count());
+        const std::string countdown = starts_in(s.effective_start(), s_.now);
         const int w = text_left(inner, tr("hall.doors_open"), type.venue, p_.badge_text);
         take_left(inner, w, t_.grid(3));
         text_right(inner, countdown, bold(type.body), p_.badge_text);
@@ -292,8 +291,8 @@ void HallPainter::next_block(Rect box, bool primary) {
         tags = fit_tags(tags, type.label, when.w / 2);
         take_right(when, tags_right(when, tags, type.label), t_.grid(3));
     }
-    if (!m_.doors_open && wait <= countdown_limit) {
-        text_left(when, plural("board.starts_in", wait.count()), primary ? type.title : type.row,
+    if (!m_.doors_open) {
+        text_left(when, starts_in(s.effective_start(), s_.now), primary ? type.title : type.row,
                   p_.accent);
     }
     title(box, s, title_font(s, box.w, primary), 3);

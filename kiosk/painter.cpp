@@ -1,6 +1,7 @@
 #include "kiosk/painter.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace aff {
 Rect touch_rect(const Rect& drawn, int min_touch) {
@@ -154,6 +155,30 @@ std::string Painter::notice_of(const ScreeningView& s, std::string_view hall_id)
 
 Color Painter::chip_color(const ScreeningView& s) const {
     return parse_hex_color(s.section_color).value_or(p_.neutral_chip);
+}
+
+std::string Painter::starts_in(Instant start, Instant now) const {
+    const auto wait = std::chrono::ceil<std::chrono::minutes>(start - now);
+    return wait <= countdown_limit ? plural("board.starts_in", wait.count()) : std::string();
+}
+
+void Painter::more_mark(const Rect& row, bool above, std::string_view text, const Font& font,
+                        Color color) {
+    // A solid triangle as wide as the text is high, at least a grid unit and a half tall.
+    const int h = std::max(t_.grid(1) * 3 / 2, font.px * 3 / 5);
+    const int w = h * 2;
+    const auto x = static_cast<float>(row.x);
+    const auto top = static_cast<float>(centre_y(row, h));
+    const auto bottom = top + static_cast<float>(h);
+    const float right = x + static_cast<float>(w);
+    const float tip_x = x + static_cast<float>(w) / 2;
+    const std::array<Point, 3> arrow =
+        above ? std::array<Point, 3>{Point{x, bottom}, Point{tip_x, top}, Point{right, bottom}}
+              : std::array<Point, 3>{Point{x, top}, Point{right, top}, Point{tip_x, bottom}};
+    c_.fill_polygon(arrow, color);
+    Rect rest = row;
+    take_left(rest, w, t_.grid(2));
+    text_left(rest, text, font, color);
 }
 
 void Painter::progress_bar(const Rect& box, const ScreeningView& s, Instant now) {

@@ -9,6 +9,7 @@
 #include "kiosk/ui.hpp"
 #include "platform/canvas.hpp"
 
+#include <chrono>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ namespace aff {
 
 inline constexpr std::string_view en_dash = "\xE2\x80\x93";     // U+2013, between two times
 inline constexpr std::string_view middle_dot = "\xC2\xB7";      // U+00B7, between items
+
+// A countdown ("in N minutes") says how long until a start up to this far ahead; further off the
+// start time says it better. The board's rows and the hall sign both go by it (Painter::starts_in).
+inline constexpr std::chrono::minutes countdown_limit{90};
 
 // A touch target around `drawn`: at least `min_touch` each way, centred on it.
 Rect touch_rect(const Rect& drawn, int min_touch);
@@ -94,6 +99,12 @@ public:
     // when its status is not plain "scheduled".
     std::string notice_of(const ScreeningView& s, std::string_view hall_id) const;
     Color chip_color(const ScreeningView& s) const;
+    // "in N minutes" from `now` until `start` within countdown_limit; empty further off.
+    std::string starts_in(Instant start, Instant now) const;
+    // "N more screenings" above or below a list that goes on: an arrowhead (drawn, not a glyph,
+    // so that it reads at any size) and `text`, left-aligned in `row`.
+    void more_mark(const Rect& row, bool above, std::string_view text, const Font& font,
+                   Color color);
     // How much of a running screening has gone by at `now`, as a bar across `box`.
     void progress_bar(const Rect& box, const ScreeningView& s, Instant now);
 

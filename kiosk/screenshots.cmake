@@ -52,5 +52,23 @@ foreach(shot IN LISTS shots)
         endforeach()
     endforeach()
 endforeach()
+# The board on a 7" 800x480 panel (133 dpi, docs/operations.md), at the default type and at the
+# largest type scale the kiosk accepts: every hall on a page of rows, none left out.
+foreach(shot IN ITEMS "board-800x480-ru|100" "board-800x480-kk-type-140|140")
+    string(REPLACE "|" ";" parts "${shot}")
+    list(GET parts 0 name)
+    list(GET parts 1 scale)
+    string(REGEX MATCH "-(kk|ru|en)" lang "${name}")
+    string(SUBSTRING "${lang}" 1 2 lang)
+    set(png "${OUT}/${name}.png")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E env SDL_VIDEODRIVER=offscreen
+                    "${KIOSK}" --screenshot "${png}" --db "${db}" --at 2018-09-15T18:00:00+06:00
+                    --lang ${lang} --size 800x480 --dpi 133 --type-scale ${scale}
+                    RESULT_VARIABLE rc OUTPUT_QUIET)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "kiosk --screenshot failed (${rc}): ${name}")
+    endif()
+    message("${png}")
+endforeach()
 file(REMOVE "${db}" "${db}-wal" "${db}-shm")
 file(REMOVE_RECURSE "${OUT}/assets")

@@ -63,7 +63,7 @@ struct TypeScale {
 // 7-inch door sign and a 55-inch board (read from the option by parse_type_scales, config.hpp).
 struct TypeScales {
     static constexpr int min_percent = 50;
-    static constexpr int max_percent = 200;
+    static constexpr int max_percent = 140;
     std::vector<std::pair<Size, int>> by_size;
     int fallback = 100;
 

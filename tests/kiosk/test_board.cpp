@@ -473,8 +473,14 @@ TEST(BoardScreen, EveryTouchTargetIsAtLeastNineMillimetresAndNoneOverlap) {
                 const auto& spots = board.hotspots().spots();
                 CHECK_TRUE(spots.size() > 3);
                 for (std::size_t i = 0; i < spots.size(); ++i) {
-                    CHECK_TRUE(spots[i].rect.w >= touch_target_px(dpi));
-                    CHECK_TRUE(spots[i].rect.h >= touch_target_px(dpi));
+                    const std::string where = std::to_string(size.w) + "x" +
+                                              std::to_string(size.h) + " " + type + "% " +
+                                              std::to_string(dpi) + "dpi: " +
+                                              describe(spots[i].target) + " " +
+                                              std::to_string(spots[i].rect.w) + "x" +
+                                              std::to_string(spots[i].rect.h);
+                    CHECK_TEXT(spots[i].rect.w >= touch_target_px(dpi), where.c_str());
+                    CHECK_TEXT(spots[i].rect.h >= touch_target_px(dpi), where.c_str());
                     for (std::size_t j = i + 1; j < spots.size(); ++j) {
                         const auto& a = spots[i].rect;
                         const auto& b = spots[j].rect;

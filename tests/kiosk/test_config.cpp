@@ -251,6 +251,16 @@ TEST(Config, TheUiTimingsAndTheDpiHaveSaneBounds) {
     check_usage_error(read({"--page-seconds", "x"}), "--page-seconds");
 }
 
+TEST(Config, ATypeScaleTooLargeForTheBoardToHoldEveryHallIsRefusedSayingWhy) {
+    // The largest the board's layout test shows every hall and screening at
+    // (tests/kiosk/test_board_complete.cpp), at every documented panel.
+    LONGS_EQUAL(140, read({"--type-scale", "140"}).config->type_scales.fallback);
+    for (const char* scale : {"150", "200", "800x480:145,100"}) {
+        check_usage_error(read({"--type-scale", scale}), "from 50 to 140");
+        check_usage_error(read({"--type-scale", scale}), "no room for every hall");
+    }
+}
+
 TEST(Config, OtherBadValuesAreOneLineErrors) {
     check_usage_error(read({"--rotate", "45"}), "--rotate");
     check_usage_error(read({"--rotate-seconds", "0"}), "--rotate-seconds");
