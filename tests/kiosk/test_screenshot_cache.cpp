@@ -1,6 +1,7 @@
 // A screenshot only looks at the cache: the files stay byte for byte as they were, none is added
 // beside them (no -wal, no -shm, no demo written in), and a user who may only read the cache can
 // take one. The kiosk binary runs as a process, as staff run it over ssh.
+#include "tests/support/drop_root.hpp"
 #include "demo_store.hpp"
 #include "sync/store.hpp"
 
@@ -55,18 +56,14 @@ struct Run {
 };
 
 // The kiosk binary with `args`, its stdout and stderr in `log`. With `as_nobody`, a root test
-// runs it as the user nobody, for whom permission bits mean what they say.
+// runs it without root's powers, so permission bits mean what they say.
 Run kiosk(const std::vector<std::string>& args, const fs::path& log, bool as_nobody = false) {
     const pid_t pid = fork();
     if (pid == 0) {
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         setenv("AFF_DATADIR", AFF_SOURCE_DATADIR, 1);
-        if (as_nobody && geteuid() == 0) {
-            constexpr uid_t nobody = 65534;
-            setenv("HOME", "/nonexistent", 1);
-            if (setgroups(0, nullptr) != 0 || setgid(nobody) != 0 || setuid(nobody) != 0) {
-                _exit(126);
-            }
+        if (as_nobody && !aff::test::drop_root_powers()) {
+            _exit(126);
         }
         std::FILE* out = std::freopen(log.c_str(), "w", stdout);
         if (out == nullptr || dup2(fileno(stdout), 2) < 0) {

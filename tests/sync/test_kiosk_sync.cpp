@@ -1,5 +1,6 @@
 // The kiosk-sync command, run as a process: its flags, exit codes, status JSON and clean stop.
 // Feeds come over file:// (the HTTP paths are covered by test_syncer).
+#include "tests/support/drop_root.hpp"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -232,7 +233,7 @@ TEST(KioskSyncCommand, StatusPrintsOneJsonObject) {
     STRCMP_EQUAL("[]", object["missing_assets"].dump().c_str());
 }
 
-// --status only reads: as a user who may only read the cache (a root test runs it as nobody), in
+// --status only reads: as a user who may only read the cache (a root test runs it without root's powers), in
 // a directory it may not write, it answers, and the directory holds the same files, unchanged.
 TEST(KioskSyncCommand, StatusOnlyReadsTheCacheAndSaysWhetherItHoldsTheDemo) {
     LONGS_EQUAL(0, run(sync_args(feed_url)).exit_code);
@@ -258,7 +259,7 @@ TEST(KioskSyncCommand, StatusOnlyReadsTheCacheAndSaysWhetherItHoldsTheDemo) {
 
     const pid_t pid = fork();
     if (pid == 0) {
-        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+        if (!aff::test::drop_root_powers()) {
             _exit(126);
         }
         const std::string command = kiosk_sync_command() + " --status --db " +
