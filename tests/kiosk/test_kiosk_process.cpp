@@ -93,6 +93,27 @@ TEST_GROUP(KioskProcess) {
             std::filesystem::remove(db + suffix);
         }
     }
+
+    struct FirstStart {
+        bool reaped = false;
+        bool seeded_demo = false;
+    };
+    // A windowed kiosk on the empty cache, with no feed: it shows its first frame, then SIGTERM.
+    FirstStart first_start_on_an_empty_cache() {
+        const ScopedEnv driver("SDL_VIDEODRIVER", "offscreen");
+        aff::bench::KioskProcess kiosk(kiosk_command(
+            {"--window", "--size", "640x360", "--db", db, "--lang", "en", "--at",
+             "2018-09-15T18:00:00+06:00"}));
+        const auto first = kiosk.wait_for("first frame on screen", Clock::now() + 30s);
+        if (!first) {
+            kiosk.show_lines();
+        }
+        CHECK_TRUE_TEXT(first.has_value(), "the kiosk showed no first frame");
+        FirstStart result;
+        result.seeded_demo = !kiosk.line_with("loaded the demo feed").empty();
+        result.reaped = kiosk.terminate().reaped;
+        return result;
+    }
 };
 
 TEST(KioskProcess, SigtermEndsAWindowedKioskCleanlyAndAtOnce) {
@@ -124,18 +145,7 @@ TEST(KioskProcess, SigtermEndsAWindowedKioskCleanlyAndAtOnce) {
 // A kiosk seeding the demo puts its posters in the asset store beside the cache, by SHA-256, as a
 // synced feed's are; the screens draw them from there.
 TEST(KioskProcess, SeedingTheDemoPutsItsPostersInTheAssetStoreBesideTheCache) {
-    const ScopedEnv driver("SDL_VIDEODRIVER", "offscreen");
-    {
-        aff::bench::KioskProcess kiosk(kiosk_command(
-            {"--window", "--size", "640x360", "--db", db, "--lang", "en", "--at",
-             "2018-09-15T18:00:00+06:00"}));
-        const auto first = kiosk.wait_for("first frame on screen", Clock::now() + 30s);
-        if (!first) {
-            kiosk.show_lines();
-        }
-        CHECK_TRUE_TEXT(first.has_value(), "the kiosk showed no first frame");
-        CHECK_TRUE(kiosk.terminate().reaped);
-    }
+    CHECK_TRUE(first_start_on_an_empty_cache().reaped);
     const aff::AssetStore assets((std::filesystem::path(db).parent_path() / "assets").string());
     const auto listed = aff::test::demo_feed().assets;
     LONGS_EQUAL(6, listed.size());
@@ -147,19 +157,7 @@ TEST(KioskProcess, SeedingTheDemoPutsItsPostersInTheAssetStoreBesideTheCache) {
 // The trap: a kiosk with the demo as its fallback seeds the demo (sequence 1) into its
 // empty cache, and the festival's first feed is sequence 1 too. It replaces the demo at once.
 TEST(KioskProcess, TheFestivalsFirstFeedReplacesTheDemoAKioskSeededThoughBothAreSequenceOne) {
-    const ScopedEnv driver("SDL_VIDEODRIVER", "offscreen");
-    {
-        aff::bench::KioskProcess kiosk(kiosk_command(
-            {"--window", "--size", "640x360", "--db", db, "--lang", "en", "--at",
-             "2018-09-15T18:00:00+06:00"}));
-        const auto first = kiosk.wait_for("first frame on screen", Clock::now() + 30s);
-        if (!first) {
-            kiosk.show_lines();
-        }
-        CHECK_TRUE_TEXT(first.has_value(), "the kiosk showed no first frame");
-        CHECK_FALSE(kiosk.line_with("loaded the demo feed").empty());
-        kiosk.terminate();
-    }
+    CHECK_TRUE(first_start_on_an_empty_cache().seeded_demo);
     CHECK_TRUE(aff::Store::open_snapshot(db).info()->demo);
 
     // The demo's own signed file stands for the festival's first feed: sequence 1, verified.
