@@ -14,6 +14,13 @@ constexpr std::array<std::string_view, 15> node_kind_codes{
     "kiosk", "entrance", "exit", "hall", "corridor", "stairs", "elevator", "escalator", "toilet",
     "accessible_toilet", "cafe", "tickets", "info", "cloakroom", "first_aid"};
 
+constexpr std::array<std::string_view, 12> area_kind_codes{
+    "hall", "room", "foyer", "corridor", "toilet", "stairs", "elevator", "cafe", "shop",
+    "outside", "obstacle", "nonpublic"};
+
+constexpr std::array<std::string_view, 5> edge_kind_codes{"walk", "stairs", "ramp", "elevator",
+                                                          "escalator"};
+
 template <typename Enum, std::size_t N>
 std::string_view code_of(const std::array<std::string_view, N>& codes, Enum value) {
     const auto index = static_cast<std::size_t>(value);
@@ -50,6 +57,16 @@ std::optional<Level> level_from_code(std::string_view code) {
 std::string_view node_kind_code(NodeKind kind) { return code_of(node_kind_codes, kind); }
 std::optional<NodeKind> node_kind_from_code(std::string_view code) {
     return enum_of<NodeKind>(node_kind_codes, code);
+}
+
+std::string_view area_kind_code(AreaKind kind) { return code_of(area_kind_codes, kind); }
+AreaKind area_kind_from_code(std::string_view code) {
+    return enum_of<AreaKind>(area_kind_codes, code).value_or(AreaKind::room);
+}
+
+std::string_view edge_kind_code(EdgeKind kind) { return code_of(edge_kind_codes, kind); }
+std::optional<EdgeKind> edge_kind_from_code(std::string_view code) {
+    return enum_of<EdgeKind>(edge_kind_codes, code);
 }
 
 const std::string& Text::get(Lang lang) const {

@@ -115,9 +115,17 @@ struct Announcement {
     std::vector<std::string> venues;  // empty: every venue
 };
 
+// The vocabulary of area kinds; a kiosk draws an unknown kind (kept as written) as `room`.
+enum class AreaKind : std::uint8_t {
+    hall, room, foyer, corridor, toilet, stairs, elevator, cafe, shop, outside, obstacle, nonpublic
+};
+std::string_view area_kind_code(AreaKind kind);
+// The kind `code` names; `room` for a code outside the vocabulary.
+AreaKind area_kind_from_code(std::string_view code);
+
 struct MapArea {
     std::string id;
-    std::string kind;
+    std::string kind;  // as the feed writes it; area_kind_from_code() reads it
     Text name;
     std::vector<std::array<double, 2>> polygon;
 };
@@ -146,17 +154,28 @@ struct MapNode {
     NodeKind kind = NodeKind::corridor;
     Text name;
     std::string hall;  // optional
+    // On a kiosk node: the direction a visitor reading that screen faces, degrees clockwise from
+    // the plan's up direction, in [0, 360).
+    std::optional<double> facing_deg;
 };
+
+enum class EdgeKind : std::uint8_t { walk, stairs, ramp, elevator, escalator };
+std::string_view edge_kind_code(EdgeKind kind);
+std::optional<EdgeKind> edge_kind_from_code(std::string_view code);
 
 struct MapEdge {
     std::string from;
     std::string to;
     double length = 0;  // filled with the straight distance when the feed leaves it out
-    bool step_free = true;
+    EdgeKind kind = EdgeKind::walk;
+    bool step_free = true;  // the feed's default: false for stairs and escalator, else true
+    bool one_way = false;   // walkable only from `from` to `to`
 };
 
 struct VenueMap {
     std::string venue;
+    // The compass bearing of the plan's up direction, [0, 360), for a north arrow.
+    std::optional<double> north_deg;
     std::vector<MapFloor> floors;
     std::vector<MapNode> nodes;
     std::vector<MapEdge> edges;
