@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -92,6 +93,13 @@ public:
                               Color dark, Color light) = 0;
     // Drawing outside `clip` is cut off until the clip is reset with nothing.
     virtual void set_clip(std::optional<Rect> clip) = 0;
+    // A picture `size` pixels large that `paint` draws in its own coordinates ((0, 0) is its
+    // top-left corner), placed with that corner at (x, y). A canvas that can keep pictures
+    // (SdlCanvas: a texture) paints it once per `key` and size, then only copies it, so a steady
+    // frame costs one blit; `key` must therefore name everything the picture shows (a floor, its
+    // rotation, the language of its labels). Other canvases paint it straight through, offset.
+    virtual void draw_layer(std::string_view key, Size size, int x, int y,
+                            const std::function<void(Canvas&)>& paint) = 0;
 };
 
 }  // namespace aff
