@@ -98,8 +98,9 @@ public:
     // (SdlCanvas: a texture) paints it once per `key` and size, then only copies it, so a steady
     // frame costs one blit; `key` must therefore name everything the picture shows (a floor, its
     // rotation, the language of its labels). Other canvases paint it straight through, offset.
+    // Painting is clipped to the picture, and the clip is reset afterwards.
     virtual void draw_layer(std::string_view key, Size size, int x, int y,
-                            const std::function<void(Canvas&)>& paint) = 0;
+                            const std::function<void(Canvas&)>& paint);
 };
 
 }  // namespace aff

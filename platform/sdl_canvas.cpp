@@ -156,6 +156,52 @@ void SdlCanvas::drop_textures() {
     image_cache().clear();
     modules_texture_.reset();
     modules_key_.clear();
+    layers_.clear();
+}
+
+void SdlCanvas::draw_layer(std::string_view key, Size size, int x, int y,
+                           const std::function<void(Canvas&)>& paint) {
+    if (size.w <= 0 || size.h <= 0 || painting_) {
+        // No picture, or one inside another (not kept): painted straight through.
+        Canvas::draw_layer(key, size, x, y, paint);
+        return;
+    }
+    auto found = std::find_if(layers_.begin(), layers_.end(), [&](const Layer& layer) {
+        return layer.key == key && layer.size == size;
+    });
+    if (found == layers_.end()) {
+        TexturePtr texture{SDL_CreateTexture(&renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                             SDL_TEXTUREACCESS_TARGET, size.w, size.h)};
+        if (!texture) {
+            Canvas::draw_layer(key, size, x, y, paint);  // out of texture memory: still drawn
+            return;
+        }
+        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+        SDL_Texture* const previous = SDL_GetRenderTarget(&renderer_);
+        const Size outer = size_;
+        SDL_SetRenderTarget(&renderer_, texture.get());
+        SDL_RenderSetClipRect(&renderer_, nullptr);
+        clear(Color{0, 0, 0, 0});
+        size_ = size;
+        painting_ = size;
+        paint(*this);
+        painting_.reset();
+        size_ = outer;
+        SDL_RenderSetClipRect(&renderer_, nullptr);
+        SDL_SetRenderTarget(&renderer_, previous);
+        ++layers_painted_;
+        if (layers_.size() >= max_layers) {
+            layers_.pop_back();
+        }
+        layers_.insert(layers_.begin(), Layer{std::string(key), size, std::move(texture)});
+        found = layers_.begin();
+    } else if (found != layers_.begin()) {
+        std::rotate(layers_.begin(), found, found + 1);
+        found = layers_.begin();
+    }
+    SDL_RenderSetClipRect(&renderer_, nullptr);
+    const SDL_Rect where{x, y, size.w, size.h};
+    SDL_RenderCopy(&renderer_, found->texture.get(), nullptr, &where);
 }
 
 void SdlCanvas::set_clip(std::optional<Rect> clip) {

@@ -9,6 +9,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace aff {
@@ -37,6 +40,11 @@ public:
     void draw_modules(std::string_view key, const Modules& modules, const Rect& box, Color dark,
                       Color light) override;
     void set_clip(std::optional<Rect> clip) override;
+    // Paints into a texture once per key and size (the last few layers are kept), then copies it.
+    void draw_layer(std::string_view key, Size size, int x, int y,
+                    const std::function<void(Canvas&)>& paint) override;
+    // How many times a layer has been painted (not copied): for tests and the frame benchmark.
+    std::size_t layers_painted() const { return layers_painted_; }
 
     // Lets every texture go (the renderer lost them): lines, pictures and module pictures are
     // made again on demand.
@@ -61,6 +69,17 @@ private:
     // The last module picture drawn (a kiosk shows one QR code), as a texture one pixel per module.
     std::string modules_key_;
     TexturePtr modules_texture_;
+    // The layers kept, the most recently drawn first; at most max_layers.
+    struct Layer {
+        std::string key;
+        Size size;
+        TexturePtr texture;
+    };
+    static constexpr std::size_t max_layers = 3;
+    std::vector<Layer> layers_;
+    std::size_t layers_painted_ = 0;
+    // The layer a paint is drawing into: its clip is the whole layer.
+    std::optional<Size> painting_;
 };
 
 // Copies `frame`, the canvas of a screen mounted sideways, onto the renderer's current target of
