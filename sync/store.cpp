@@ -221,19 +221,19 @@ private:
     }
 
     void write_maps() {
-        Statement map(db_, insert_sql("maps", "venue_id ord"));
+        Statement map(db_, insert_sql("maps", "venue_id ord north_deg"));
         Statement floor(db_, insert_sql("map_floors",
                                         "venue_id level ord name* width height image_id"));
         Statement area(db_, insert_sql("map_areas",
                                        "venue_id id floor_level ord kind name* polygon"));
         Statement node(db_, insert_sql("map_nodes",
-                                       "venue_id id ord floor_level x y kind name* hall_id"));
+                                       "venue_id id ord floor_level x y kind name* hall_id facing_deg"));
         Statement edge(db_, insert_sql("map_edges",
-                                       "venue_id ord from_node to_node length step_free"));
+                                       "venue_id ord from_node to_node length kind step_free one_way"));
         int map_ord = 0;
         for (const VenueMap& m : feed_.maps) {
             const std::string& v = m.venue;
-            insert(map, "map", v, v, map_ord++);
+            insert(map, "map", v, v, map_ord++, m.north_deg);
             int floor_ord = 0;
             int area_ord = 0;
             for (const MapFloor& f : m.floors) {
@@ -249,13 +249,14 @@ private:
             for (const MapNode& n : m.nodes) {
                 node.bind_all(v, n.id, node_ord++, n.floor, n.x, n.y, node_kind_code(n.kind),
                               n.name)
-                    .bind_id_or_null(n.hall);
+                    .bind_id_or_null(n.hall)
+                    .bind(n.facing_deg);
                 insert(node, "map node", n.id);
             }
             int edge_ord = 0;
             for (const MapEdge& e : m.edges) {
                 insert(edge, "map edge", e.from + "-" + e.to, v, edge_ord++, e.from, e.to,
-                       e.length, e.step_free);
+                       e.length, edge_kind_code(e.kind), e.step_free, e.one_way);
             }
         }
     }

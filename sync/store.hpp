@@ -36,7 +36,7 @@ public:
     // copy; apply() and save_sync_state() change the copy alone. Throws StoreError as open() does,
     // moving nothing aside, and when there is no file at `path`.
     static Store open_snapshot(const std::string& path);
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;

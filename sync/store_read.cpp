@@ -404,13 +404,14 @@ ORDER BY a.ord
 
 std::optional<VenueMap> Store::venue_map(const std::string& venue_id) const {
     Transaction snapshot(db_, Transaction::Kind::read);
-    Statement exists(db_, "SELECT 1 FROM maps WHERE venue_id = ?");
+    Statement exists(db_, "SELECT north_deg FROM maps WHERE venue_id = ?");
     exists.bind(venue_id);
     if (!exists.step()) {
         return std::nullopt;
     }
     VenueMap map;
     map.venue = venue_id;
+    map.north_deg = exists.next_optional_double();
 
     Statement floors(db_,
                      "SELECT level, name_kk, name_ru, name_en, width, height, "
@@ -445,7 +446,7 @@ std::optional<VenueMap> Store::venue_map(const std::string& venue_id) const {
 
     Statement nodes(db_,
                     "SELECT id, floor_level, x, y, kind, name_kk, name_ru, name_en, "
-                    "COALESCE(hall_id, '') FROM map_nodes WHERE venue_id = ? ORDER BY ord");
+                    "COALESCE(hall_id, ''), facing_deg FROM map_nodes WHERE venue_id = ? ORDER BY ord");
     nodes.bind(venue_id);
     while (nodes.step()) {
         MapNode& n = map.nodes.emplace_back();
@@ -457,10 +458,11 @@ std::optional<VenueMap> Store::venue_map(const std::string& venue_id) const {
         n.kind = decode(node_kind_from_code(kind), "map node kind", kind);
         n.name = nodes.next_lang_text();
         n.hall = nodes.next_text();
+        n.facing_deg = nodes.next_optional_double();
     }
 
     Statement edges(db_,
-                    "SELECT from_node, to_node, length, step_free FROM map_edges "
+                    "SELECT from_node, to_node, length, kind, step_free, one_way FROM map_edges "
                     "WHERE venue_id = ? ORDER BY ord");
     edges.bind(venue_id);
     while (edges.step()) {
@@ -468,7 +470,10 @@ std::optional<VenueMap> Store::venue_map(const std::string& venue_id) const {
         e.from = edges.next_text();
         e.to = edges.next_text();
         e.length = edges.next_double();
+        const std::string kind = edges.next_text();
+        e.kind = decode(edge_kind_from_code(kind), "map edge kind", kind);
         e.step_free = edges.next_bool();
+        e.one_way = edges.next_bool();
     }
     return map;
 }

@@ -233,8 +233,18 @@ constexpr const char* schema_v4 = R"sql(
 ALTER TABLE feed_meta ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
 )sql";
 
+// Version 5: the map's exact geometry (feed-v1 revised): the plan's compass bearing, a kiosk
+// node's facing, and each edge's kind and direction.
+constexpr const char* schema_v5 = R"sql(
+ALTER TABLE maps ADD COLUMN north_deg REAL;
+ALTER TABLE map_nodes ADD COLUMN facing_deg REAL;
+ALTER TABLE map_edges ADD COLUMN kind TEXT NOT NULL DEFAULT 'walk';
+ALTER TABLE map_edges ADD COLUMN one_way INTEGER NOT NULL DEFAULT 0 CHECK (one_way IN (0, 1));
+)sql";
+
 // migrations[i] takes the schema from version i to version i + 1.
-constexpr std::array<const char*, 4> migrations{schema_v1, schema_v2, schema_v3, schema_v4};
+constexpr std::array<const char*, 5> migrations{schema_v1, schema_v2, schema_v3, schema_v4,
+                                                schema_v5};
 static_assert(migrations.size() == Store::schema_version,
               "every schema version needs its migration");
 
@@ -456,6 +466,14 @@ std::optional<int> Statement::next_optional_int() {
         return std::nullopt;
     }
     return next_int();
+}
+
+std::optional<double> Statement::next_optional_double() {
+    if (next_is_null()) {
+        ++column_;
+        return std::nullopt;
+    }
+    return next_double();
 }
 
 Transaction::Transaction(sqlite3* db, Kind kind) : db_(db) {

@@ -74,6 +74,7 @@ public:
     Instant next_instant() { return Instant{std::chrono::seconds{next_int64()}}; }
     std::optional<Instant> next_optional_instant();
     std::optional<int> next_optional_int();
+    std::optional<double> next_optional_double();
 
     sqlite3_stmt* raw() const { return stmt_.get(); }
 

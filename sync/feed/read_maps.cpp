@@ -6,6 +6,8 @@
 namespace aff::feed_detail {
 namespace {
 
+constexpr std::string_view edge_kind_choices = "walk, stairs, ramp, elevator, escalator";
+
 constexpr std::string_view node_kind_choices =
     "kiosk, entrance, exit, hall, corridor, stairs, elevator, escalator, toilet, "
     "accessible_toilet, cafe, tickets, info, cloakroom, first_aid";
@@ -13,6 +15,10 @@ constexpr std::string_view node_kind_choices =
 // Map sizes, coordinates and lengths are metres inside a building: anything past 100 km is a
 // mistake, and bounding them keeps distances finite.
 constexpr double max_metres = 100000;
+
+// A bearing or a facing: degrees clockwise, 0 up to (not including) 360.
+bool is_degrees(double d) { return d >= 0 && d < 360; }
+constexpr std::string_view degrees = "degrees from 0 up to (not including) 360";
 
 bool is_coordinate(const json& value) {
     return value.is_number() && std::fabs(value.get<double>()) <= max_metres;
@@ -25,6 +31,7 @@ void FeedReader::read_maps(const Fields& top) {
         VenueMap map;
         MapIndex index;
         map.venue = fields.id("venue", Need::required, "a venue id");
+        map.north_deg = fields.number("north_deg", Need::optional, degrees, is_degrees);
         for_each_object(fields, "floors", Need::required, [&](const Fields& floor_fields) {
             map.floors.push_back(read_floor(floor_fields, index, map.floors.size()));
         });
@@ -46,7 +53,20 @@ void FeedReader::read_maps(const Fields& top) {
                 [](double d) { return d > 0 && d <= max_metres; });
             edge.length = length.value_or(0);
             index.edge_length_given.push_back(edge_fields.get("length", Need::optional) != nullptr);
-            edge.step_free = edge_fields.boolean("step_free").value_or(true);
+            edge.kind = edge_fields
+                            .choice<EdgeKind>("kind", Need::optional, edge_kind_from_code,
+                                              edge_kind_choices)
+                            .value_or(EdgeKind::walk);
+            const bool with_steps = edge.kind == EdgeKind::stairs ||
+                                    edge.kind == EdgeKind::escalator;
+            edge.step_free = edge_fields.boolean("step_free").value_or(!with_steps);
+            if (with_steps && edge.step_free) {
+                report_.warning(edge_fields.at("step_free"),
+                                "a " + std::string(edge_kind_code(edge.kind)) +
+                                    " edge is never step-free; routed as one with steps");
+                edge.step_free = false;
+            }
+            edge.one_way = edge_fields.boolean("one_way").value_or(false);
             map.edges.push_back(std::move(edge));
         });
         feed_.maps.push_back(std::move(map));
@@ -132,6 +152,12 @@ MapNode FeedReader::read_node(const Fields& fields) {
             .value_or(NodeKind::corridor);
     node.name = fields.text("name", Need::optional);
     node.hall = fields.id("hall", Need::optional, "a hall id");
+    node.facing_deg = fields.number("facing_deg", Need::optional, degrees, is_degrees);
+    if (node.facing_deg && node.kind != NodeKind::kiosk) {
+        report_.warning(fields.at("facing_deg"),
+                        "facing_deg is only read on a kiosk node; this node is of kind " +
+                            std::string(node_kind_code(node.kind)));
+    }
     return node;
 }
 

@@ -143,6 +143,10 @@ TEST(ScreenshotCache, AScreenshotLeavesTheCachesFilesByteForByteAndAddsNone) {
         Store store = Store::open(db);
         LONGS_EQUAL(SQLITE_OK, sqlite3_exec(store.handle(),
                                             "ALTER TABLE feed_meta DROP COLUMN demo; "
+                                            "ALTER TABLE maps DROP COLUMN north_deg; "
+                                            "ALTER TABLE map_nodes DROP COLUMN facing_deg; "
+                                            "ALTER TABLE map_edges DROP COLUMN kind; "
+                                            "ALTER TABLE map_edges DROP COLUMN one_way; "
                                             "PRAGMA user_version = 3",
                                             nullptr, nullptr, nullptr));
     }

@@ -259,6 +259,58 @@ TEST(FeedParse, MapsAreReadWithDefaultEdgeLengths) {
     CHECK_FALSE(map.edges[4].step_free);
 }
 
+TEST(FeedParse, EdgeKindsSetTheStepFreeDefaultAndOneWayIsRead) {
+    feed["maps"][0]["north_deg"] = 350.5;
+    feed["maps"][0]["nodes"][0]["facing_deg"] = 90;
+    feed["maps"][0]["edges"][4] = {{"from", "n-stairs-0"}, {"to", "n-stairs-1"}, {"length", 8},
+                                   {"kind", "escalator"}, {"one_way", true}};
+    feed["maps"][0]["edges"][5]["kind"] = "elevator";
+    feed["maps"][0]["edges"][7] = {{"from", "n-stairs-1"}, {"to", "n-lift-1"}, {"kind", "stairs"}};
+    ParseResult result = parse(feed);
+    CHECK_TEXT(result.ok(), all_diagnostics(result).c_str());
+    const VenueMap& map = result.feed->maps[0];
+    CHECK_TRUE(map.north_deg == 350.5);
+    CHECK_TRUE(map.nodes[0].facing_deg == 90.0);
+    CHECK_FALSE(map.nodes[1].facing_deg.has_value());
+    CHECK_TRUE(EdgeKind::walk == map.edges[0].kind);
+    CHECK_FALSE(map.edges[0].one_way);
+    CHECK_TRUE(EdgeKind::escalator == map.edges[4].kind);
+    CHECK_FALSE(map.edges[4].step_free);
+    CHECK_TRUE(map.edges[4].one_way);
+    CHECK_TRUE(EdgeKind::elevator == map.edges[5].kind);
+    CHECK_TRUE(map.edges[5].step_free);
+    CHECK_TRUE(EdgeKind::stairs == map.edges[7].kind);
+    CHECK_FALSE(map.edges[7].step_free);
+}
+
+TEST(FeedParse, EdgeKindsAreKnown) {
+    feed["maps"][0]["edges"][5]["kind"] = "lift";
+    expect_error(feed, "maps[0].edges[5].kind",
+                 "expected one of walk, stairs, ramp, elevator, escalator, got \"lift\"");
+    feed["maps"][0]["edges"][5]["kind"] = "elevator";
+    feed["maps"][0]["edges"][5]["one_way"] = "yes";
+    expect_error(feed, "maps[0].edges[5].one_way", "expected true or false");
+}
+
+TEST(FeedParse, StairsAreNeverStepFree) {
+    feed["maps"][0]["edges"][4]["kind"] = "stairs";
+    feed["maps"][0]["edges"][4]["step_free"] = true;
+    expect_warning(feed, "maps[0].edges[4].step_free", "a stairs edge is never step-free");
+    CHECK_FALSE(parse(feed).feed->maps[0].edges[4].step_free);
+}
+
+TEST(FeedParse, FacingAndNorthAreDegreesBelow360) {
+    feed["maps"][0]["north_deg"] = 360;
+    expect_error(feed, "maps[0].north_deg", "expected degrees from 0 up to (not including) 360");
+    feed["maps"][0].erase("north_deg");
+    feed["maps"][0]["nodes"][0]["facing_deg"] = -1;
+    expect_error(feed, "maps[0].nodes[0].facing_deg", "expected degrees from 0 up to");
+    feed["maps"][0]["nodes"][0].erase("facing_deg");
+    feed["maps"][0]["nodes"][1]["facing_deg"] = 10;
+    expect_warning(feed, "maps[0].nodes[1].facing_deg",
+                   "facing_deg is only read on a kiosk node; this node is of kind entrance");
+}
+
 TEST(FeedParse, AssetsAreReadAndTheirHashesLowercased) {
     feed["assets"][0]["sha256"] =
         "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";

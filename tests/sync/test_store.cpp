@@ -154,6 +154,7 @@ private:
 VenueMap arman_map() {
     VenueMap map;
     map.venue = "arman";
+    map.north_deg = 12.5;
     MapFloor& ground = map.floors.emplace_back();
     ground.level = 0;
     ground.name = text("ground floor");
@@ -169,14 +170,14 @@ VenueMap arman_map() {
     upper.width = 40;
     upper.height = 25;
     upper.areas.push_back(MapArea{"gallery", "gallery", text("gallery"), {{1, 1}, {2, 2}}});
-    map.nodes.push_back(MapNode{"n-kiosk", 0, 2, 3, NodeKind::kiosk, {}, ""});
-    map.nodes.push_back(MapNode{"n-stairs-0", 0, 10, 5, NodeKind::stairs, {}, ""});
-    map.nodes.push_back(MapNode{"n-stairs-1", 1, 10, 5, NodeKind::stairs, {}, ""});
+    map.nodes.push_back(MapNode{"n-kiosk", 0, 2, 3, NodeKind::kiosk, {}, "", 275.5});
+    map.nodes.push_back(MapNode{"n-stairs-0", 0, 10, 5, NodeKind::stairs, {}, "", {}});
+    map.nodes.push_back(MapNode{"n-stairs-1", 1, 10, 5, NodeKind::stairs, {}, "", {}});
     map.nodes.push_back(MapNode{"n-hall-3", 1, 30.5, 12, NodeKind::hall, text("hall 3"),
-                                "arman-3"});
-    map.edges.push_back(MapEdge{"n-kiosk", "n-stairs-0", 8.5, true});
-    map.edges.push_back(MapEdge{"n-stairs-0", "n-stairs-1", 6, false});
-    map.edges.push_back(MapEdge{"n-stairs-1", "n-hall-3", 21, true});
+                                "arman-3", {}});
+    map.edges.push_back(MapEdge{"n-kiosk", "n-stairs-0", 8.5, EdgeKind::walk, true, false});
+    map.edges.push_back(MapEdge{"n-stairs-0", "n-stairs-1", 6, EdgeKind::escalator, false, true});
+    map.edges.push_back(MapEdge{"n-stairs-1", "n-hall-3", 21, EdgeKind::ramp, true, false});
     return map;
 }
 
@@ -1059,13 +1060,17 @@ TEST(StoreQueries, VenueMapReadsBackInFeedOrder) {
         CHECK_TRUE(want.kind == got.kind);
         check_text(want.name, got.name);
         STRCMP_EQUAL(want.hall.c_str(), got.hall.c_str());
+        CHECK_TRUE(want.facing_deg == got.facing_deg);
     }
+    CHECK_TRUE(expected.north_deg == map->north_deg);
     LONGS_EQUAL(expected.edges.size(), map->edges.size());
     for (std::size_t e = 0; e < expected.edges.size(); ++e) {
         STRCMP_EQUAL(expected.edges[e].from.c_str(), map->edges[e].from.c_str());
         STRCMP_EQUAL(expected.edges[e].to.c_str(), map->edges[e].to.c_str());
         DOUBLES_EQUAL(expected.edges[e].length, map->edges[e].length, 0);
         CHECK_EQUAL(expected.edges[e].step_free, map->edges[e].step_free);
+        CHECK_TRUE(expected.edges[e].kind == map->edges[e].kind);
+        CHECK_EQUAL(expected.edges[e].one_way, map->edges[e].one_way);
     }
 }
 
@@ -1204,7 +1209,7 @@ TEST_GROUP(StoreMigration) {
 TEST(StoreMigration, ANewCacheIsAtTheCurrentSchemaVersion) {
     Store store = Store::open(cache->path());
     LONGS_EQUAL(Store::schema_version, query_long(store.handle(), "PRAGMA user_version"));
-    LONGS_EQUAL(4, Store::schema_version);
+    LONGS_EQUAL(5, Store::schema_version);
 }
 
 TEST(StoreMigration, AVersionOneCacheIsUpgradedAndItsContentStaysReadable) {
@@ -1279,6 +1284,18 @@ TEST(StoreMigration, TheVersionOneFixtureMatchesWhatMigrationOneCreates) {
         if (name == "feed_meta" && fresh_sql.find(demo) != std::string::npos) {
             fresh_sql.replace(fresh_sql.find(demo), demo.size(), "\n)");
         }
+        // Version 5 adds the map's geometry: a column to maps and nodes, two to edges.
+        for (const auto& [table, column] :
+             std::initializer_list<std::pair<std::string_view, std::string_view>>{
+                 {"maps", "north_deg REAL"},
+                 {"map_nodes", "facing_deg REAL"},
+                 {"map_edges", "kind TEXT NOT NULL DEFAULT 'walk'"},
+                 {"map_edges", "one_way INTEGER NOT NULL DEFAULT 0 CHECK (one_way IN (0, 1))"}}) {
+            const std::string added = ", " + std::string(column);
+            if (name == table && fresh_sql.find(added) != std::string::npos) {
+                fresh_sql.erase(fresh_sql.find(added), added.size());
+            }
+        }
         STRCMP_EQUAL_TEXT(sql.c_str(), fresh_sql.c_str(), name.c_str());
     }
     sqlite3_finalize(stmt);
@@ -1289,13 +1306,13 @@ TEST(StoreMigration, TheVersionOneFixtureMatchesWhatMigrationOneCreates) {
 TEST(StoreMigration, ACacheFromANewerProgramIsRefusedAndLeftUntouched) {
     exec_sql(cache->path(),
              "PRAGMA application_id = 1095124555; CREATE TABLE future (x INTEGER);"
-             "PRAGMA user_version = 5;");
+             "PRAGMA user_version = 6;");
     const std::string before = read_file(cache->path());
 
     const std::string error = error_of([&] { (void)Store::open(cache->path()); });
 
     STRCMP_CONTAINS(cache->path().c_str(), error.c_str());
-    STRCMP_CONTAINS("schema version 5 is newer than this program's 4", error.c_str());
+    STRCMP_CONTAINS("schema version 6 is newer than this program's 5", error.c_str());
     CHECK_TRUE(before == read_file(cache->path()));
     CHECK_FALSE(std::filesystem::exists(cache->path() + "-wal"));
 }
