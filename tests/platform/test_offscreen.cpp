@@ -239,6 +239,42 @@ TEST(Offscreen, ASecondIdenticalFrameRasterisesNoText) {
     LONGS_EQUAL(2, frame->text_cache_stats().hits);
 }
 
+// A layer painted once: a red square at (10, 10) of a 40x30 picture, copied to (100, 50).
+TEST(Offscreen, ALayerIsPaintedOnceAndCopiedWhereItIsPlacedEveryFrame) {
+    for (const int rotation : {0, 90}) {
+        const std::string path = scratch_png("offscreen_layer.png");
+        auto frame = Offscreen::create(Size{320, 200}, test::noto_sans(), rotation);
+        int paints = 0;
+        const auto paint = [&](Canvas& layer) {
+            ++paints;
+            CHECK_TRUE(layer.size() == (Size{40, 30}));
+            layer.fill_rect(Rect{10, 10, 20, 10}, red);
+            layer.fill_rect(Rect{-50, 0, 500, 5}, black);  // cut off at the picture's edge
+        };
+        for (int i = 0; i < 3; ++i) {
+            frame->canvas().clear(white);
+            frame->canvas().draw_layer("plan", Size{40, 30}, 100, 50, paint);
+        }
+        LONGS_EQUAL(1, paints);
+        frame->canvas().draw_layer("plan-2", Size{40, 30}, 100, 50, paint);
+        LONGS_EQUAL(2, paints);
+        frame->canvas().fill_rect(Rect{0, 190, 10, 10}, red);  // drawing goes on to the frame
+        frame->save_png(path);
+        SurfacePtr image = load_png(path);
+        const auto at = [&](int x, int y) {
+            const Point p = rotation == 0 ? Point{float(x), float(y)}
+                                          : Point{float(image->w - 1 - y), float(x)};
+            return test::pixel_at(*image, int(p.x), int(p.y));
+        };
+        CHECK_TRUE(is(at(115, 65), red));
+        CHECK_TRUE(is(at(105, 65), white));    // inside the picture, outside the square
+        CHECK_TRUE(is(at(90, 52), white));     // the black band stays inside the picture
+        CHECK_TRUE(is(at(145, 52), white));
+        CHECK_TRUE(is(at(120, 52), black));
+        CHECK_TRUE(is(at(5, 195), red));
+    }
+}
+
 TEST(Offscreen, SavingIntoADirectoryThatDoesNotExistIsAPlatformError) {
     auto frame = Offscreen::create(Size{32, 32}, test::noto_sans());
     const std::string path = scratch_png("no/such/directory/frame.png");
